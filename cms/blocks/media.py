@@ -1,0 +1,177 @@
+"""Media blocks shared by stories, walks and events: images, galleries, video and audio."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
+from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
+
+from cms.serializers import serialize_image, serialize_media
+
+
+class ImageChooserBlock(WagtailImageChooserBlock):
+    """Loads the renditions of every image in a StreamField in one query, not one per image."""
+
+    def bulk_to_python(self, values):
+        images = super().bulk_to_python(values)
+        prefetch_related_objects([image for image in images if image is not None], "renditions")
+        return images
+
+    def get_api_representation(self, value, context=None):
+        return serialize_image(value)
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Description for blind readers (alt text)"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "What the photo shows, in one sentence, e.g. “Three mothers laughing in the centre’s "
+            "kitchen”. Leave empty to use the description saved with the image."
+        ),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"), required=False, max_length=250, help_text=_("Shown under the image.")
+    )
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        required=False,
+        max_length=120,
+        help_text=_("Who took the photo. Leave empty to use the credit saved with the image."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not (value.get("alt_text") or image.description):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Describe the image for people who cannot see it.")
+                    )
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        image = value.get("image")
+        return {
+            "image": serialize_image(image, alt=value.get("alt_text")),
+            "caption": value.get("caption", ""),
+            "credit": value.get("credit") or getattr(image, "credit", ""),
+        }
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, max_length=120, help_text=_("Optional, shown above.")
+    )
+    images = blocks.ListBlock(ImageBlock(), label=_("Photos"), min_num=2)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "blocks/gallery.html"
+
+
+class CaptionTrackBlock(blocks.StructBlock):
+    file = DocumentChooserBlock(
+        label=_("Subtitle file (.vtt)"),
+        help_text=_("A WebVTT subtitle file: upload it under Documents, then choose it here."),
+    )
+    language = blocks.ChoiceBlock(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "The language of the subtitles. Readers see their own language when it exists."
+        ),
+    )
+    label = blocks.CharBlock(
+        label=_("Name in the player"), max_length=60, help_text=_("E.g. “Deutsch”.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Subtitles")
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("file")
+        if document is not None and not document.file.name.lower().endswith(".vtt"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"file": ValidationError(_("Subtitles must be a WebVTT (.vtt) file."))}
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    video = VideoChooserBlock(label=_("Video"), help_text=_("Upload or choose a video file."))
+    poster = ImageChooserBlock(
+        label=_("Poster image"),
+        required=False,
+        help_text=_("Shown before the video plays. Leave empty to use the video's thumbnail."),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"), required=False, max_length=250, help_text=_("Shown under the video.")
+    )
+    caption_tracks = blocks.ListBlock(
+        CaptionTrackBlock(),
+        label=_("Subtitles"),
+        required=False,
+        default=[],
+        help_text=_("Subtitle files, one per language."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("Leave empty to use the transcript saved with the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "media": serialize_media(
+                value.get("video"),
+                poster=value.get("poster"),
+                caption_tracks=value.get("caption_tracks") or [],
+                transcript=value.get("transcript", ""),
+            ),
+            "caption": value.get("caption", ""),
+        }
+
+
+class AudioBlock(blocks.StructBlock):
+    audio = AudioChooserBlock(label=_("Audio"), help_text=_("Upload or choose a sound recording."))
+    caption = blocks.CharBlock(
+        label=_("Caption"), required=False, max_length=250, help_text=_("Shown with the player.")
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("Leave empty to use the transcript saved with the recording."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "blocks/audio.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "media": serialize_media(value.get("audio"), transcript=value.get("transcript", "")),
+            "caption": value.get("caption", ""),
+        }

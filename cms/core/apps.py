@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every Bridges app shares: image and media models, template tags, site-wide commands."""
+
+    name = "cms.core"
+    label = "core"
+    verbose_name = "Bridges core"

@@ -1,0 +1,80 @@
+"""Template tags every page uses: languages, navigation and meta."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: where the reader goes to read this page in that language.
+
+    A page links to its live translation, or to that language's home page when it has none; other
+    views (search, forms) keep their path under the other language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+    homes = {}
+    root = _site_root(request)
+    if root is not None:
+        homes = {
+            p.locale.language_code: p
+            for p in root.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url, translated = translations[code].url, True
+        elif isinstance(page, Page):
+            home = homes.get(code)
+            url, translated = (home.url if home else f"/{code}/"), False
+        else:
+            url, translated = translate_url(request.get_full_path() if request else "/", code), True
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def navigation_pages(context):
+    """The top-level pages of the reader's language, for the main menu."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    home = root.localized
+    return home.get_children().live().public().in_menu().only("title", "url_path", "locale_id")
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    root = _site_root(context.get("request"))
+    return root.localized if root else None
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()

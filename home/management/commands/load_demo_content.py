@@ -1,0 +1,32 @@
+"""Load MINE's demo content: real names, dates and places from the project's source documents.
+
+Idempotent: pages that exist are left as they are (with any edits); missing ones are created.
+"""
+
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Order matters: stories and walks live in the country sections the network creates.
+DEMO_MODULES = ["home.demo", "network.demo", "stories.demo", "walks.demo"]
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo content of Bridges. Existing pages are not changed."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--centres",
+            type=int,
+            default=0,
+            help="Also generate this many extra centres (e.g. 1000) for load and scale tests.",
+        )
+
+    def handle(self, *args, **options):
+        for name in DEMO_MODULES:
+            module = importlib.import_module(name)
+            with transaction.atomic():
+                summary = module.load(**{k: v for k, v in options.items() if k in {"centres"}})
+            self.stdout.write(f"{name}: {summary or 'done'}")
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

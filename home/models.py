@@ -1,0 +1,68 @@
+"""The home page of each language and the standard content pages (About MINE, Let's build bridges...)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock
+from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.pages import BasePage
+
+
+class HomePage(BasePage):
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The welcome text at the top of the home page."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Shown below the featured stories, walk and events."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "walks.WalkIndexPage",
+        "network.NetworkPage",
+        "network.EventIndexPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short opening paragraph, shown larger than the rest of the text."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("content"),
+        help_text=_("Add paragraphs, headings, images, quotes, videos and buttons in any order."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

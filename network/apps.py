@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    """Countries, member centres, events and registrations."""
+
+    name = "network"
