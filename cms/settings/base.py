@@ -236,3 +236,15 @@ LOGGING = {
 BRIDGES_PRIVATE_COLLECTIONS = ("Submissions",)
 # Serve uploads from Django itself (a small site without object storage or a web server in front).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# Maps (network directory, walks): OpenStreetMap tiles unless another tile server is configured.
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env(
+    "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+
+# --- network: settings of the network app (countries, centres, events) ---
+
+# --- stories: settings of the stories app (story pages, public submissions) ---
+
+# --- walks: settings of the walks app (virtual walks) ---

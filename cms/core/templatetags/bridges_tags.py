@@ -78,3 +78,9 @@ def localized_home(context):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+@register.inclusion_tag("includes/map_settings.html")
+def map_settings():
+    """data- attributes that tell assets/js/bridges-map.js where its tiles come from."""
+    return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
