@@ -1,5 +1,6 @@
 """Stories of care work told by mothers and centres."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -8,6 +9,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
 from cms.pages import BasePage
+from network.models import CountrySectionMixin
 
 
 class StoryIndexPage(BasePage):
@@ -21,7 +23,7 @@ class StoryIndexPage(BasePage):
         verbose_name = _("stories page")
 
 
-class StoryPage(BasePage):
+class StoryPage(CountrySectionMixin, BasePage):
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
@@ -29,7 +31,21 @@ class StoryPage(BasePage):
         help_text=_("Tell the story with paragraphs, photos, video, audio and quotes."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    centre = models.ForeignKey(
+        "network.CentrePage",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        help_text=_("The mother centre this story comes from, if any."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("centre"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body")]
 

@@ -1,5 +1,6 @@
 """Virtual walks through a centre or a neighbourhood, stop by stop."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -8,6 +9,7 @@ from wagtail.search import index
 
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
+from network.models import CountrySectionMixin
 
 
 class WalkIndexPage(BasePage):
@@ -21,7 +23,7 @@ class WalkIndexPage(BasePage):
         verbose_name = _("walks page")
 
 
-class WalkPage(BasePage):
+class WalkPage(CountrySectionMixin, BasePage):
     introduction = RichTextField(
         _("introduction"),
         blank=True,
@@ -29,7 +31,21 @@ class WalkPage(BasePage):
         help_text=_("What the walker will see, in a few sentences."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    centre = models.ForeignKey(
+        "network.CentrePage",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="walks",
+        help_text=_("The mother centre this walk goes through, if any."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("centre"),
+        FieldPanel("introduction"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     api_fields = [*BasePage.api_fields, APIField("introduction")]
 
