@@ -8,7 +8,7 @@ from cms.serializers import serialize_page_link
 
 
 class LinkValue(blocks.StructValue):
-    def url(self):
+    def href(self):
         page = self.get("page")
         if page is not None:
             # A page link follows the reader's language when the page is translated.

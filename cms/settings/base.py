@@ -246,5 +246,26 @@ MAP_ATTRIBUTION = env(
 # --- network: settings of the network app (countries, centres, events) ---
 
 # --- stories: settings of the stories app (story pages, public submissions) ---
+# Limits of "Tell your story": sizes in megabytes, the story's length in characters.
+STORIES_MAX_PHOTO_MB = int(env("STORIES_MAX_PHOTO_MB", "10"))
+STORIES_MAX_MEDIA_MB = int(env("STORIES_MAX_MEDIA_MB", "200"))
+STORIES_MAX_PHOTOS = int(env("STORIES_MAX_PHOTOS", "5"))
+STORIES_MIN_STORY_LENGTH = int(env("STORIES_MIN_STORY_LENGTH", "100"))
+STORIES_MAX_STORY_LENGTH = int(env("STORIES_MAX_STORY_LENGTH", "20000"))
+# Spam: at most this many stories from one address in the window (seconds), counted in the cache.
+STORIES_RATE_LIMIT = int(env("STORIES_RATE_LIMIT", "5"))
+STORIES_RATE_LIMIT_WINDOW = int(env("STORIES_RATE_LIMIT_WINDOW", "3600"))
+# Behind a proxy, the request header that carries the visitor's address (e.g. HTTP_X_FORWARDED_FOR).
+STORIES_CLIENT_IP_HEADER = env("STORIES_CLIENT_IP_HEADER", "")
+# Who hears of new stories, besides the users who may publish in the story's section.
+STORIES_NOTIFY_EMAILS = env_list("STORIES_NOTIFY_EMAILS")
 
 # --- walks: settings of the walks app (virtual walks) ---
+# Address search in the admin's stop map (Nominatim's API); empty turns the search box off.
+WALKS_GEOCODER_URL = env("WALKS_GEOCODER_URL", "https://nominatim.openstreetmap.org/search")
+# Where the stop map opens before a walk has any stop: the middle of MINE's network in Europe.
+WALKS_MAP_DEFAULT_CENTER = [
+    float(value) for value in env_list("WALKS_MAP_DEFAULT_CENTER", "48.2,16.4")
+]
+WALKS_MAP_DEFAULT_ZOOM = int(env("WALKS_MAP_DEFAULT_ZOOM", "4"))
+WALKS_PER_PAGE = int(env("WALKS_PER_PAGE", "12"))

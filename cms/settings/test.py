@@ -13,3 +13,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No internet on the test machines: YouTube and Vimeo embeds come from a stub finder.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.stub_embeds.StubEmbedFinder"}]
