@@ -155,7 +155,7 @@ USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "Europe/Berlin")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static")))
 STATICFILES_DIRS = [
     BASE_DIR / "assets",
     # Front-end libraries come from the npm registry (package.json), never from a CDN at run time;

@@ -106,3 +106,19 @@ def test_page_path_without_language_prefix_redirects(client, about):
     response = client.get("/about-mine/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302
     assert response["Location"] == "/en/about-mine/"
+
+
+@pytest.mark.parametrize(
+    ("language", "skip_link", "footer_words"),
+    [
+        ("de", "Zum Hauptinhalt springen", "Staatsministerium Baden-Württemberg"),
+        ("hu", "Ugrás a fő tartalomhoz", "Baden-Württemberg Állami Minisztériuma"),
+        ("uk", "Перейти до основного вмісту", "Державне міністерство Баден-Вюртембергу"),
+    ],
+)
+def test_site_interface_speaks_the_readers_language(
+    client, home_page, language, skip_link, footer_words
+):
+    soup = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    assert soup.select_one("a.skip-link").get_text() == skip_link
+    assert footer_words in soup.select_one("footer .funders").get_text()
