@@ -10,7 +10,7 @@ PORT ?= 8000
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --editable ".[dev]"
+	$(BIN)/pip install --quiet ".[dev]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
