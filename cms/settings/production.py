@@ -1,6 +1,6 @@
 """Production: refuses to start without SECRET_KEY; HTTPS, secure cookies, compressed static files."""
 
-from django.core.exceptions import ImproperlyConfigured
+import sys
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STORAGES, env, env_bool
@@ -8,9 +8,8 @@ from .base import MIDDLEWARE, STORAGES, env, env_bool
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "SECRET_KEY is not set: production needs the SECRET_KEY environment variable."
-    )
+    # One clear line for whoever starts the server, not a traceback to dig through.
+    sys.exit("Bridges will not start: set the SECRET_KEY environment variable (a long random value).")
 
 # WhiteNoise serves the collected static files straight from gunicorn, compressed and cached.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
