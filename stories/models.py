@@ -1,19 +1,156 @@
-"""Stories of care work told by mothers and centres."""
+"""Stories of care work told by mothers and centres, the themes they are filed under, and the
+stories the public sends in through "Tell your story"."""
 
+import logging
+from collections.abc import Iterable
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from rest_framework.fields import Field
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyStreamBlock
+from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
-from network.models import CountrySectionMixin
+from cms.serializers import serialize_page_link
+from network.models import CountryPage, CountrySectionMixin, attach_countries
+
+logger = logging.getLogger(__name__)
+
+STORIES_PER_PAGE = 12
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-class StoryIndexPage(BasePage):
-    content_panels = [*BasePage.content_panels]
+class Theme(TranslatableMixin, models.Model):
+    """A theme stories are filed under (care, resilience...): translators translate its name, and its
+    short name in addresses stays the same in every language so filter links work everywhere."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=60,
+        help_text=_("The theme as readers see it, e.g. “Care” or “Work and family”."),
+    )
+    slug = models.SlugField(
+        _("short name in addresses"),
+        max_length=60,
+        allow_unicode=False,
+        help_text=_(
+            "Lower-case letters and dashes, e.g. “work-and-family”. It appears in filter links "
+            "(/stories/?theme=work-and-family) and stays the same in every language."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_locale(cls, locale: Locale) -> list["Theme"]:
+        """Every theme once, in `locale` where translated and in the default language otherwise."""
+        themes: dict = {}
+        default_locale = Locale.get_default()
+        for theme in cls.objects.filter(locale__in=[locale, default_locale]).order_by("name"):
+            if theme.translation_key not in themes or theme.locale_id == locale.pk:
+                themes[theme.translation_key] = theme
+        return sorted(themes.values(), key=lambda theme: theme.name.lower())
+
+
+def attach_themes(pages: Iterable["StoryPage"], locale: Locale) -> None:
+    """Fill `theme_list` on story pages with their themes named in `locale`, in one query for all
+    pages (themes must be prefetched). A page translated by wagtail-localize keeps the themes of its
+    source, so the names are looked up by translation key."""
+    pages = list(pages)
+    keys = {theme.translation_key for page in pages for theme in page.themes.all()}
+    localized = {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(translation_key__in=keys, locale=locale)
+    }
+    for page in pages:
+        page.theme_list = sorted(
+            (localized.get(theme.translation_key, theme) for theme in page.themes.all()),
+            key=lambda theme: theme.name.lower(),
+        )
+
+
+class PageLinkField(Field):
+    """A page (a story's centre or country) in the API: id, title and public URL, or null."""
+
+    def to_representation(self, value):
+        return serialize_page_link(value)
+
+
+class ThemesField(Field):
+    def to_representation(self, value):
+        return [{"slug": theme.slug, "name": theme.name} for theme in value]
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """/<lang>/stories/: every live story of the language, with filters, and the "Tell your story"
+    form at /<lang>/stories/tell-your-story/."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the list of stories."),
+    )
+    form_intro = RichTextField(
+        _("introduction to “Tell your story”"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Shown above the form where visitors send in their story: who may write, what "
+            "happens to the story. Leave empty for the standard text."
+        ),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Shown after a visitor has sent a story. Leave empty for the standard text, which "
+            "says what happens next."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("form_intro"), FieldPanel("thank_you_text")],
+            heading=_("Tell your story"),
+        ),
+    ]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -22,15 +159,159 @@ class StoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("stories page")
 
+    # The listing, with filters that combine: ?country=<slug>&theme=<slug>&language=<code>.
+
+    def live_stories(self):
+        return StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+
+    def filter_options(self, stories) -> dict:
+        """What the reader can filter by: only values that lead to at least one story."""
+        paths = stories.values_list("path", flat=True)
+        prefixes = {p[: CountryPage.steplen * 4] for p in paths if len(p) > CountryPage.steplen * 4}
+        countries = CountryPage.objects.filter(path__in=prefixes).order_by("title")
+        languages = set(stories.values_list("original_language", flat=True))
+        return {
+            "countries": list(countries.only("id", "title", "slug", "path")),
+            "themes": Theme.for_locale(self.locale),
+            "languages": [(code, name) for code, name in settings.LANGUAGES if code in languages],
+        }
+
+    def filtered_stories(self, request, options: dict):
+        stories = self.live_stories()
+        selected = {"country": None, "theme": None, "language": None}
+        country_slug = request.GET.get("country", "")
+        country = next((c for c in options["countries"] if c.slug == country_slug), None)
+        if country is not None:
+            stories = stories.filter(path__startswith=country.path)
+            selected["country"] = country.slug
+        theme_slug = request.GET.get("theme", "")
+        if any(theme.slug == theme_slug for theme in options["themes"]):
+            stories = stories.filter(themes__slug=theme_slug)
+            selected["theme"] = theme_slug
+        language = request.GET.get("language", "")
+        if language in LANGUAGE_NAMES:
+            stories = stories.filter(original_language=language)
+            selected["language"] = language
+        return stories.distinct(), selected
+
+    @path("")
+    def index(self, request):
+        all_stories = self.live_stories()
+        options = self.filter_options(all_stories)
+        stories, selected = self.filtered_stories(request, options)
+        stories = (
+            stories.order_by("-date", "-first_published_at")
+            .select_related("image")
+            .prefetch_related("image__renditions", "themes")
+        )
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        items = list(page_obj.object_list)
+        attach_countries(items)
+        attach_themes(items, self.locale)
+        return self.render(
+            request,
+            context_overrides={
+                "stories": items,
+                "page_obj": page_obj,
+                "paginator": paginator,
+                "options": options,
+                "selected": selected,
+                "filtered": any(selected.values()),
+            },
+        )
+
+    # Tell your story: the public submission form and its thank-you page.
+
+    @path("tell-your-story/", name="tell_your_story")
+    def tell_your_story(self, request):
+        from .forms import StorySubmissionForm
+        from .submissions import (
+            count_attempt,
+            receive_submission,
+            too_many_attempts,
+        )
+
+        if request.method == "POST":
+            if too_many_attempts(request):
+                response = self.render(
+                    request,
+                    template="stories/tell_your_story.html",
+                    context_overrides={"form": None, "rate_limited": True},
+                )
+                response.status_code = 429
+                response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
+                return response
+            form = StorySubmissionForm(request.POST, request.FILES)
+            if form.is_valid():
+                count_attempt(request)
+                if not form.is_spam():
+                    receive_submission(form, site_language=self.locale.language_code)
+                return redirect(self.url + self.reverse_subpage("thank_you"))
+        else:
+            form = StorySubmissionForm(initial={"language": self.locale.language_code})
+        return self.render(
+            request,
+            template="stories/tell_your_story.html",
+            context_overrides={"form": form, **form_limits()},
+        )
+
+    @path("tell-your-story/thank-you/", name="thank_you")
+    def thank_you(self, request) -> HttpResponse:
+        return self.render(request, template="stories/thank_you.html")
+
+
+def form_limits() -> dict:
+    """Limits and messages the form's script checks before a slow upload starts."""
+    return {
+        "max_photos": settings.STORIES_MAX_PHOTOS,
+        "max_photo_mb": settings.STORIES_MAX_PHOTO_MB,
+        "max_media_mb": settings.STORIES_MAX_MEDIA_MB,
+        "too_many_photos_message": _("Please choose at most %(max)s photos."),
+        "file_too_big_message": _("“%(name)s” is too big: at most %(max)s MB."),
+        "characters_message": _("%(count)s characters"),
+    }
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Offers each theme once, named in the story's language where it is translated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "themes" not in self.fields:
+            return
+        locale = self.instance.locale if self.instance.locale_id else Locale.get_default()
+        themes = Theme.for_locale(locale)
+        self.fields["themes"].queryset = Theme.objects.filter(pk__in=[t.pk for t in themes])
+        if self.instance.pk:
+            # A translated story links its source's themes: tick their versions in this language.
+            by_key = {theme.translation_key: theme.pk for theme in themes}
+            self.initial["themes"] = [
+                by_key.get(theme.translation_key, theme.pk) for theme in self.instance.themes.all()
+            ]
+
+
+def default_story_date():
+    return timezone.localdate()
+
 
 class StoryPage(CountrySectionMixin, BasePage):
-    body = StreamField(
-        BodyStreamBlock(),
-        blank=True,
-        verbose_name=_("the story"),
-        help_text=_("Tell the story with paragraphs, photos, video, audio and quotes."),
-    )
+    """One story. Its country is the section of the page tree it lives in."""
 
+    storyteller = models.CharField(
+        _("storyteller"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The name the storyteller wants readers to see, e.g. “Maria, mother of two”. "
+            "Leave empty and the story is shown as told by “Anonymous”."
+        ),
+    )
     centre = models.ForeignKey(
         "network.CentrePage",
         verbose_name=_("centre"),
@@ -40,14 +321,76 @@ class StoryPage(CountrySectionMixin, BasePage):
         related_name="stories",
         help_text=_("The mother centre this story comes from, if any."),
     )
+    themes = ParentalManyToManyField(
+        "stories.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="stories",
+        help_text=_("Tick every theme the story is about. Readers can filter stories by theme."),
+    )
+    original_language = models.CharField(
+        _("first told in"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the storyteller first told the story in."),
+    )
+    date = models.DateField(
+        _("date"),
+        default=default_story_date,
+        help_text=_("When the story was told. Stories are listed newest first."),
+    )
+    featured = models.BooleanField(
+        _("show on the home page"),
+        default=False,
+        help_text=_("Featured stories appear on the home page of this language."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("the story"),
+        help_text=_(
+            "Tell the story with paragraphs, headings, photos, video, audio and quotes. "
+            "Add a block with the + button."
+        ),
+    )
+
+    base_form_class = StoryPageForm
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("centre"),
+        FieldPanel("summary"),
+        FieldPanel("image", heading=_("Hero image")),
+        MultiFieldPanel(
+            [
+                FieldPanel("storyteller"),
+                FieldRowPanel([FieldPanel("original_language"), FieldPanel("date")]),
+                FieldPanel("centre"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About the story"),
+        ),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    promote_panels = [FieldPanel("featured"), *Page.promote_panels]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("storyteller"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("original_language"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("storyteller"),
+        APIField("original_language"),
+        APIField("date"),
+        APIField("country", serializer=PageLinkField()),
+        APIField("centre", serializer=PageLinkField(source="localized_centre")),
+        APIField("themes", serializer=ThemesField(source="localized_themes")),
+        APIField("body"),
+    ]
 
     parent_page_types = ["stories.StoryIndexPage", "network.CountryPage"]
     subpage_types = []
@@ -55,3 +398,218 @@ class StoryPage(CountrySectionMixin, BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    @property
+    def original_language_name(self) -> str:
+        return get_language_info(self.original_language)["name_local"]
+
+    @cached_property
+    def localized_centre(self):
+        """The centre's page in this story's language when it is translated."""
+        if self.centre is None:
+            return None
+        centre = self.centre.get_translation_or_none(self.locale)
+        return centre if centre is not None and centre.live else self.centre
+
+    @cached_property
+    def localized_themes(self) -> list[Theme]:
+        attach_themes([self], self.locale)
+        return self.theme_list
+
+    def get_social_image(self):
+        """The hero image, or else the first image in the story, so shared links have a picture."""
+        if self.image:
+            return self.image
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image"):
+                return block.value["image"]
+        return None
+
+    def related_stories(self, limit: int = 3) -> list["StoryPage"]:
+        """Live stories of the same language that share a theme or the centre, newest first."""
+        condition = Q(themes__slug__in=[theme.slug for theme in self.themes.all()])
+        if self.centre_id:
+            condition |= Q(centre__translation_key=self.centre.translation_key)
+        related = list(
+            StoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .filter(condition)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("image__renditions", "themes")[:limit]
+        )
+        attach_countries(related)
+        attach_themes(related, self.locale)
+        return related
+
+    def centre_walks(self) -> list:
+        """The live walks through this story's centre, in the reader's language where translated."""
+        if self.centre_id is None:
+            return []
+        from walks.models import WalkPage
+
+        walks = (
+            WalkPage.objects.live()
+            .public()
+            .filter(centre__translation_key=self.centre.translation_key)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("title")
+        )
+        chosen: dict = {}
+        for walk in walks:
+            if walk.translation_key not in chosen or walk.locale_id == self.locale_id:
+                chosen[walk.translation_key] = walk
+        return list(chosen.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_list"] = self.localized_themes
+        context["related_stories"] = self.related_stories()
+        context["centre_walks"] = self.centre_walks()
+        context["stories_index"] = (
+            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
+        return context
+
+
+class StorySubmission(models.Model):
+    """A story sent in through "Tell your story", kept as it arrived (never a page itself).
+
+    It holds the sender's personal data (e-mail, consents): only editors see it, in the admin.
+    Deleting it removes that data, its files and the draft made from it, unless that draft has
+    been published.
+    """
+
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    public_name = models.CharField(_("public name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    country = models.ForeignKey(
+        "network.CountryPage",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    centre = models.ForeignKey(
+        "network.CentrePage",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("story"))
+    photo_description = models.CharField(_("what the photos show"), max_length=250, blank=True)
+    consent_publish = models.BooleanField(_("agreed to publication"), default=False)
+    consent_contact = models.BooleanField(_("may be contacted"), default=False)
+    story_page = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("draft story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editors_notified = models.BooleanField(_("editors notified"), default=False)
+
+    class Meta:
+        verbose_name = _("story submission")
+        verbose_name_plural = _("story submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def status(self) -> str:
+        page = self.story_page
+        if page is None:
+            return _("Received, no draft story (see the log)")
+        if page.live:
+            return _("Published")
+        return _("Draft waiting for review")
+
+    status.fget.short_description = _("status")
+
+    def draft_story(self) -> str:
+        if self.story_page_id is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("wagtailadmin_pages:edit", args=[self.story_page_id]),
+            _("Open the story in the editor"),
+        )
+
+    draft_story.short_description = _("draft story")
+
+    def submitted_files(self) -> str:
+        files = self.files.all()
+        if not files:
+            return "—"
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((f.file.url, f.get_kind_display()) for f in files)
+        )
+
+    submitted_files.short_description = _("files as they were sent (photos without metadata)")
+
+    def delete(self, *args, **kwargs):
+        """Delete the personal data with the record: the uploaded files and, unless the story has
+        been published (with the sender's consent), the draft and the images and recordings made
+        for it. A published story stays until an editor unpublishes or deletes it."""
+        page = StoryPage.objects.filter(pk=self.story_page_id).first()  # fresh: it may be published
+        if page is None or (not page.live and page.first_published_at is None):
+            for upload in self.files.select_related("image", "media"):
+                if upload.image is not None:
+                    upload.image.delete()
+                if upload.media is not None:
+                    upload.media.delete()
+            if page is not None:
+                page.delete()
+        return super().delete(*args, **kwargs)
+
+
+def submission_upload_path(instance, filename: str) -> str:
+    # The sender's own file name may carry personal data: only a random name is stored.
+    import uuid
+    from pathlib import PurePath
+
+    return f"submissions/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class SubmissionFile(models.Model):
+    """A photo (stripped of its metadata), video or audio file that came with a submission."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("photo")
+        VIDEO = "video", _("video")
+        AUDIO = "audio", _("audio")
+
+    submission = models.ForeignKey(
+        StorySubmission, on_delete=models.CASCADE, related_name="files", verbose_name=_("story")
+    )
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=submission_upload_path)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    media = models.ForeignKey(
+        "core.BridgesMedia", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("submitted file")
+        verbose_name_plural = _("submitted files")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk}"

@@ -1,0 +1,237 @@
+"""The public "Tell your story" form: every message is for a visitor, in their language."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from wagtail.models import Locale
+
+from network.models import CentrePage, CountryPage
+
+from .uploads import check_media, clean_photo
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country section once, named in the visitor's language where it is translated."""
+    default = Locale.get_default()
+    active = Locale.get_active()
+    countries = CountryPage.objects.live().filter(locale=default).order_by("title")
+    names = {
+        page.translation_key: page.title
+        for page in CountryPage.objects.live().filter(locale=active)
+    }
+    choices = [(str(c.pk), names.get(c.translation_key, c.title)) for c in countries]
+    return sorted(choices, key=lambda choice: choice[1].lower())
+
+
+def centre_choices() -> list:
+    """Centres grouped by country, so a long list stays easy to scan without JavaScript."""
+    default = Locale.get_default()
+    countries = {
+        c.path: c.title
+        for c in CountryPage.objects.live().filter(locale=default).only("path", "title")
+    }
+    groups: dict[str, list] = {}
+    centres = CentrePage.objects.live().filter(locale=default).only("id", "title", "path")
+    for centre in centres.order_by("title"):
+        country = countries.get(centre.path[: CountryPage.steplen * 4], "")
+        groups.setdefault(country, []).append((str(centre.pk), centre.title))
+    return [(country, options) for country, options in sorted(groups.items())]
+
+
+class StorySubmissionForm(forms.Form):
+    public_name = forms.CharField(
+        label=_("Your name as readers will see it"),
+        max_length=120,
+        required=False,
+        help_text=_("A first name or a nickname is enough. Leave it empty to stay anonymous."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("So that our editors can reach you about your story. We never publish it."),
+        error_messages={
+            "required": _("Please give your e-mail address, so that our editors can reach you."),
+            "invalid": _("This does not look like an e-mail address, e.g. name@example.org."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = forms.TypedChoiceField(
+        label=_("Country"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("The editors of this country will read your story."),
+    )
+    centre = forms.TypedChoiceField(
+        label=_("Mother centre"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("If your story comes from a mother centre, choose it."),
+    )
+    language = forms.ChoiceField(
+        label=_("The language you write in"),
+        choices=settings.LANGUAGES,
+    )
+    title = forms.CharField(
+        label=_("Title of your story"),
+        max_length=120,
+        error_messages={"required": _("Please give your story a title.")},
+    )
+    text = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Leave an empty line between paragraphs."),
+        error_messages={"required": _("Please write your story here.")},
+    )
+    photos = MultipleFileField(
+        label=_("Photos (up to %(count)s)") % {"count": settings.STORIES_MAX_PHOTOS},
+        required=False,
+        help_text=_(
+            "JPEG, PNG, WebP or HEIC, at most %(size)s MB each. We remove the hidden information "
+            "a phone stores in a photo (such as where it was taken) before we keep it."
+        )
+        % {"size": settings.STORIES_MAX_PHOTO_MB},
+    )
+    photo_description = forms.CharField(
+        label=_("What do the photos show?"),
+        max_length=250,
+        required=False,
+        help_text=_("A sentence for people who cannot see them, e.g. “Mothers baking together”."),
+    )
+    media_file = forms.FileField(
+        label=_("A video or a sound recording"),
+        required=False,
+        help_text=_("One file: MP4, WebM, MOV, MP3, M4A, Ogg or WAV, at most %(size)s MB.")
+        % {"size": settings.STORIES_MAX_MEDIA_MB},
+        widget=forms.ClearableFileInput(attrs={"accept": "video/*,audio/*"}),
+    )
+    consent_publish = forms.BooleanField(
+        label=_(
+            "I agree that MINE publishes my story, my photos and recordings on this website, "
+            "with the name I gave above."
+        ),
+        error_messages={
+            "required": _("We can only publish your story if you agree. Please tick the box.")
+        },
+    )
+    consent_contact = forms.BooleanField(
+        label=_("MINE may contact me about my story and the network's work."),
+        required=False,
+    )
+    # A field people do not see (hidden by CSS, skipped by keyboard and screen readers) but robots
+    # fill in: a form that arrives with it filled is thanked and dropped.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose your country")), *country_choices()]
+        self.fields["centre"].choices = [
+            ("", _("No centre, or not in the list")),
+            *centre_choices(),
+        ]
+        min_length, max_length = (
+            settings.STORIES_MIN_STORY_LENGTH,
+            settings.STORIES_MAX_STORY_LENGTH,
+        )
+        self.fields["text"].widget.attrs.update({"minlength": min_length, "maxlength": max_length})
+        self.fields["text"].help_text = _(
+            "Between %(min)s and %(max)s characters. Leave an empty line between paragraphs."
+        ) % {"min": min_length, "max": max_length}
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip().replace("\r\n", "\n")
+        length = len(text)
+        if length < settings.STORIES_MIN_STORY_LENGTH:
+            raise ValidationError(
+                ngettext_lazy(
+                    "Your story has %(length)s character; please write at least %(min)s.",
+                    "Your story has %(length)s characters; please write at least %(min)s.",
+                    "length",
+                ),
+                code="too_short",
+                params={"length": length, "min": settings.STORIES_MIN_STORY_LENGTH},
+            )
+        if length > settings.STORIES_MAX_STORY_LENGTH:
+            raise ValidationError(
+                _(
+                    "Your story has %(length)s characters; at most %(max)s fit. Please shorten "
+                    "it, or send the rest as a second story."
+                ),
+                code="too_long",
+                params={"length": length, "max": settings.STORIES_MAX_STORY_LENGTH},
+            )
+        return text
+
+    def clean_photos(self) -> list:
+        photos = self.cleaned_data["photos"]
+        if len(photos) > settings.STORIES_MAX_PHOTOS:
+            raise ValidationError(
+                _("You chose %(count)s photos; please choose at most %(max)s."),
+                code="too_many",
+                params={"count": len(photos), "max": settings.STORIES_MAX_PHOTOS},
+            )
+        cleaned, errors = [], []
+        for photo in photos:
+            try:
+                cleaned.append(clean_photo(photo, settings.STORIES_MAX_PHOTO_MB))
+            except ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+    def clean_media_file(self):
+        upload = self.cleaned_data.get("media_file")
+        if not upload:
+            return None
+        self.media_kind = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
+        return upload
+
+    def clean_country(self):
+        pk = self.cleaned_data.get("country")
+        return CountryPage.objects.get(pk=pk) if pk else None
+
+    def clean_centre(self):
+        pk = self.cleaned_data.get("centre")
+        return CentrePage.objects.get(pk=pk) if pk else None
+
+    def clean(self):
+        cleaned = super().clean()
+        centre, country = cleaned.get("centre"), cleaned.get("country")
+        if centre is not None and country is None:
+            # A centre says which country the story comes from.
+            cleaned["country"] = centre.country
+        elif centre is not None and centre.country and centre.country.pk != country.pk:
+            self.add_error(
+                "centre",
+                _("%(centre)s is in %(country)s. Please choose it, or no centre.")
+                % {"centre": centre.title, "country": centre.country.title},
+            )
+        return cleaned

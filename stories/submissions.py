@@ -1,0 +1,267 @@
+"""What happens to a story sent in through "Tell your story".
+
+1. The submission and its files are saved (nothing else can lose them after that).
+2. A draft story page is built from it in the submission's language, in its country's section
+   (or under the stories page), and submitted to the moderation workflow.
+3. The editors who may publish it are told by e-mail.
+Steps 2 and 3 may fail (the failure is logged and the submission kept); the visitor is thanked
+either way, and editors see every submission in the admin.
+"""
+
+import hashlib
+import logging
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import Truncator, slugify
+from wagtail.admin.mail import send_mail
+from wagtail.coreutils import find_available_slug
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail.permissions import page_permission_policy
+from wagtailmedia.models import get_media_model
+
+from cms.core.factories import collection
+from cms.core.translation import translate_page
+
+from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
+
+logger = logging.getLogger(__name__)
+
+SUBMISSIONS_COLLECTION = "Submissions"
+
+
+# Spam: a per-address limit, counted in the cache (shared by all processes with Redis).
+
+
+def _rate_key(request) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    header = settings.STORIES_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        address = request.META[header].split(",")[0].strip()
+    # Only a hash of the address is kept, and only for the window.
+    return "stories:submissions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def too_many_attempts(request) -> bool:
+    return cache.get(_rate_key(request), 0) >= settings.STORIES_RATE_LIMIT
+
+
+def count_attempt(request) -> None:
+    key = _rate_key(request)
+    cache.add(key, 0, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
+
+
+# 1. Save.
+
+
+def save_submission(form) -> StorySubmission:
+    data = form.cleaned_data
+    with transaction.atomic():
+        submission = StorySubmission.objects.create(
+            public_name=data["public_name"].strip(),
+            email=data["email"],
+            country=data.get("country"),
+            centre=data.get("centre"),
+            language=data["language"],
+            title=data["title"].strip(),
+            text=data["text"],
+            photo_description=data.get("photo_description", "").strip(),
+            consent_publish=data["consent_publish"],
+            consent_contact=data.get("consent_contact", False),
+        )
+        for photo in data.get("photos", []):
+            SubmissionFile.objects.create(
+                submission=submission, kind=SubmissionFile.Kind.PHOTO, file=photo
+            )
+        media_file = data.get("media_file")
+        if media_file:
+            kind = form.media_kind
+            media_file.name = f"recording.{kind.extension}"
+            SubmissionFile.objects.create(submission=submission, kind=kind.kind, file=media_file)
+    return submission
+
+
+def receive_submission(form, site_language: str) -> StorySubmission:
+    submission = save_submission(form)
+    try:
+        with transaction.atomic():
+            create_draft(submission)
+    except Exception:
+        logger.exception("Could not make a draft story from submission %s", submission.pk)
+    notify_editors(submission)
+    return submission
+
+
+# 2. The draft story.
+
+
+def ensure_translated(page: Page, locale: Locale) -> Page:
+    """The page in `locale`, translated (with its ancestors first) when it is missing there."""
+    page = page.specific
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    parent = page.get_parent()
+    if parent.depth > 1:
+        ensure_translated(parent, locale)
+    return translate_page(page, locale.language_code, {})
+
+
+def section_for(submission: StorySubmission, locale: Locale) -> Page:
+    """Where the draft goes: the country's section in that language, else the stories page."""
+    if submission.country is not None:
+        return ensure_translated(submission.country, locale)
+    index = StoryIndexPage.objects.filter(locale=locale).first()
+    if index is not None:
+        return index
+    default_index = StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+    return ensure_translated(default_index, locale)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def paragraph_html(text: str) -> str:
+    return "<p>" + escape(text).replace("\n", "<br/>") + "</p>"
+
+
+def create_draft(submission: StorySubmission) -> StoryPage:
+    locale = Locale.objects.get(language_code=submission.language)
+    parent = section_for(submission, locale)
+    folder = collection(SUBMISSIONS_COLLECTION)
+    Image, Media = get_image_model(), get_media_model()
+
+    photo_blocks, media_blocks, images = [], [], []
+    for number, upload in enumerate(submission.files.all(), start=1):
+        upload.file.open("rb")
+        content = ContentFile(upload.file.read(), name=upload.file.name.rsplit("/", 1)[-1])
+        upload.file.close()
+        if upload.kind == SubmissionFile.Kind.PHOTO:
+            image = Image.objects.create(
+                title=f"{submission.title} ({number})",
+                description=submission.photo_description,
+                file=content,
+                collection=folder,
+            )
+            upload.image = image
+            images.append(image)
+            photo_blocks.append(
+                ("image", {"image": image, "alt_text": "", "caption": "", "credit": ""})
+            )
+        else:
+            media = Media.objects.create(
+                title=submission.title, type=upload.kind, file=content, collection=folder
+            )
+            upload.media = media
+            media_blocks.append(
+                (upload.kind, {upload.kind: media, "caption": "", "transcript": ""})
+            )
+        upload.save(update_fields=["image", "media"])
+
+    texts = paragraphs(submission.text)
+    body = [("paragraph", paragraph_html(text)) for text in texts]
+    # The first photo is the hero image; the others follow the text, then the recording.
+    body += photo_blocks[1:] + media_blocks
+
+    centre = submission.centre
+    if centre is not None:
+        centre = centre.get_translation_or_none(locale) or centre
+    page = StoryPage(
+        title=submission.title,
+        slug=find_available_slug(parent, slugify(submission.title) or "story"),
+        locale=locale,
+        live=False,
+        summary=Truncator(texts[0] if texts else "").chars(280),
+        image=images[0] if images else None,
+        storyteller=submission.public_name,
+        original_language=submission.language,
+        date=submission.created_at.date(),
+        centre=centre,
+        body=body,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user=None)
+    else:
+        logger.warning(
+            "No moderation workflow covers %s: the draft waits unsubmitted.", page.url_path
+        )
+    submission.story_page = page
+    submission.save(update_fields=["story_page"])
+    return page
+
+
+# 3. Telling the editors.
+
+
+def editor_addresses(submission: StorySubmission) -> dict[str, list[str]]:
+    """E-mail addresses of the people to tell, grouped by the language of their admin."""
+    addresses: dict[str, list[str]] = {}
+    for address in settings.STORIES_NOTIFY_EMAILS:
+        addresses.setdefault(settings.LANGUAGE_CODE, []).append(address)
+    # Whoever may publish the draft; without a draft, whoever may publish in its section.
+    section = (
+        submission.story_page
+        or submission.country
+        or StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+    )
+    if section is not None:
+        users = page_permission_policy.users_with_permission_for_instance(
+            "publish", section
+        ).exclude(email="")
+        for user in users.select_related("wagtail_userprofile"):
+            profile = getattr(user, "wagtail_userprofile", None)
+            language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
+            if not any(user.email in group for group in addresses.values()):
+                addresses.setdefault(language, []).append(user.email)
+    return addresses
+
+
+def notify_editors(submission: StorySubmission) -> bool:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    admin_submission = base + reverse("story_submissions:inspect", args=[submission.pk])
+    admin_page = (
+        base + reverse("wagtailadmin_pages:edit", args=[submission.story_page_id])
+        if submission.story_page_id
+        else ""
+    )
+    sent = False
+    try:
+        for language, recipients in editor_addresses(submission).items():
+            with translation.override(language):
+                context = {
+                    "submission": submission,
+                    "country": submission.country,
+                    "language_name": dict(settings.LANGUAGES).get(submission.language),
+                    "admin_submission": admin_submission,
+                    "admin_page": admin_page,
+                }
+                subject = render_to_string("stories/mail/new_submission_subject.txt", context)
+                message = render_to_string("stories/mail/new_submission.txt", context)
+            send_mail(" ".join(subject.split()), message, recipients)
+            sent = True
+    except Exception:
+        logger.exception(
+            "Could not tell the editors about story submission %s; it is kept in the admin.",
+            submission.pk,
+        )
+        sent = False
+    if sent:
+        StorySubmission.objects.filter(pk=submission.pk).update(editors_notified=True)
+        submission.editors_notified = True
+    return sent

@@ -1,0 +1,136 @@
+"""Checks and cleans the files visitors send with a story: photos are opened with Pillow (a file is
+an image only if Pillow can read it, whatever its name) and saved again without their metadata;
+video and audio are recognised by their first bytes."""
+
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# HEIC is what iPhones take; Pillow reads it with pillow-heif, which Wagtail already installs.
+try:
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+except ImportError:  # pragma: no cover
+    pass
+
+# Format Pillow reports -> (format to store, file extension). HEIC becomes JPEG, which browsers show.
+PHOTO_FORMATS = {
+    "JPEG": ("JPEG", "jpg"),
+    "MPO": ("JPEG", "jpg"),  # some phones save JPEGs as MPO
+    "PNG": ("PNG", "png"),
+    "WEBP": ("WEBP", "webp"),
+    "HEIF": ("JPEG", "jpg"),
+}
+# Larger photos are scaled down: enough for any screen, and a smaller file to keep.
+MAX_PHOTO_SIDE = 3000
+Image.MAX_IMAGE_PIXELS = 60_000_000  # refuse "decompression bombs" from the internet
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+
+
+def clean_photo(upload, max_mb: int) -> ContentFile:
+    """The photo saved again with nothing but its pixels (no EXIF, GPS, XMP, comments), turned
+    upright as the camera meant it. Raises ValidationError with a message for the visitor."""
+    if upload.size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s MB; a photo may be at most %(max)s MB."),
+            code="too_big",
+            params={"name": upload.name, "size": megabytes(upload.size), "max": max_mb},
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            probe.verify()  # reads the whole file: a truncated or fake image fails here
+        upload.seek(0)
+        picture = Image.open(upload)
+        picture.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("“%(name)s” is not a photo we can read. Please send JPEG, PNG, WebP or HEIC photos."),
+            code="not_an_image",
+            params={"name": upload.name},
+        ) from None
+    target = PHOTO_FORMATS.get(picture.format)
+    if target is None:
+        raise ValidationError(
+            _("“%(name)s” is not a photo we can read. Please send JPEG, PNG, WebP or HEIC photos."),
+            code="not_an_image",
+            params={"name": upload.name},
+        )
+    fmt, extension = target
+    upright = ImageOps.exif_transpose(picture)
+    upright.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+    if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    # A new image from the raw pixels carries no metadata at all; only the colour profile is kept,
+    # so colours look right (it says nothing about the person or the place).
+    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+    options = (
+        {"icc_profile": picture.info["icc_profile"]} if picture.info.get("icc_profile") else {}
+    )
+    if fmt == "JPEG":
+        options["quality"] = 88
+    buffer = io.BytesIO()
+    clean.save(buffer, fmt, **options)
+    return ContentFile(buffer.getvalue(), name=f"photo.{extension}")
+
+
+@dataclass
+class MediaKind:
+    kind: str  # "video" or "audio"
+    extension: str
+
+
+def sniff_media(head: bytes) -> MediaKind | None:
+    """What a video or audio file is, from its first bytes; None if it is neither.
+
+    Only formats browsers play are accepted: MP4/MOV/M4A, WebM, Ogg, MP3 and WAV.
+    """
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"M4A ", b"M4B "):
+            return MediaKind("audio", "m4a")
+        if brand == b"qt  ":
+            return MediaKind("video", "mov")
+        return MediaKind("video", "mp4")
+    if head[:4] == b"\x1a\x45\xdf\xa3":
+        return MediaKind("video", "webm")
+    if head[:4] == b"OggS":
+        if b"theora" in head[:64]:
+            return MediaKind("video", "ogv")
+        return MediaKind("audio", "ogg")
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return MediaKind("audio", "wav")
+    if head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return MediaKind("audio", "mp3")
+    return None
+
+
+def check_media(upload, max_mb: int) -> MediaKind:
+    if upload.size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s MB; a video or recording may be at most %(max)s MB."),
+            code="too_big",
+            params={"name": upload.name, "size": megabytes(upload.size), "max": max_mb},
+        )
+    upload.seek(0)
+    head = upload.read(64)
+    upload.seek(0)
+    kind = sniff_media(head)
+    if kind is None:
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a video or sound file we can play. Please send MP4, WebM, "
+                "MOV, MP3, M4A, Ogg or WAV."
+            ),
+            code="not_media",
+            params={"name": upload.name},
+        )
+    return kind

@@ -1,0 +1,103 @@
+"""The stories app in Wagtail's admin: story themes (a snippet translators translate) and the
+stories the public sent in (read and delete only: a submission is evidence of what was sent)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import StorySubmission, Theme
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Nobody adds, edits or copies a submission in the admin, superusers included: editors read
+    it, build on the draft story made from it, and delete it on request."""
+
+    READ_ONLY = {"add", "change"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(StorySubmission, SubmissionPermissionPolicy(StorySubmission))
+
+
+class SubmissionColumn(Column):
+    """A column whose value comes from a function of the submission (links are HTML)."""
+
+    def __init__(self, name, label, function, **kwargs):
+        super().__init__(name, label=label, **kwargs)
+        self.function = function
+
+    def get_value(self, instance):
+        return self.function(instance)
+
+
+class StorySubmissionViewSet(ModelViewSet):
+    model = StorySubmission
+    icon = "mail"
+    menu_label = _("Sent-in stories")
+    menu_order = 210
+    add_to_admin_menu = True
+    name = "story_submissions"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Required by ModelViewSet, but the permission policy never lets anyone add or edit.
+    form_fields = ["title"]
+    list_display = [
+        "title",
+        "public_name",
+        "country",
+        "language",
+        "created_at",
+        SubmissionColumn("status", _("status"), lambda s: s.status),
+        SubmissionColumn("draft", _("draft story"), lambda s: s.draft_story()),
+    ]
+    list_filter = ["language", "editors_notified", "consent_contact"]
+    search_fields = ["title", "public_name", "email"]
+    inspect_view_fields = [
+        "created_at",
+        "title",
+        "public_name",
+        "email",
+        "consent_publish",
+        "consent_contact",
+        "country",
+        "centre",
+        "language",
+        "text",
+        "photo_description",
+        "editors_notified",
+        "status",
+        "draft_story",
+        "submitted_files",
+    ]
+
+    def get_queryset(self, request):
+        return StorySubmission.objects.select_related("country", "story_page")
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Story themes")
+    list_display = ["name", "slug", "locale"]
+    ordering = ["name"]
+
+
+register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_story_submissions():
+    return StorySubmissionViewSet()
