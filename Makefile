@@ -20,7 +20,8 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 run: install
-	$(BIN)/python manage.py migrate --noinput
+	@echo "Migrating the database (db.sqlite3, or DATABASE_URL) ..."
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 	@echo
