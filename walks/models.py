@@ -1,18 +1,50 @@
 """Virtual walks through a centre or a neighbourhood, stop by stop."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import ngettext
+from rest_framework.fields import Field
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
-from network.models import CountrySectionMixin
+from cms.serializers import serialize_page_link
+from network.models import CountryPage, CountrySectionMixin, attach_countries
+
+from .blocks import WalkStopsBlock
+
+
+class PageLinkSerializerField(Field):
+    """A related page in the API as {id, title, url}; nothing when it is not live."""
+
+    def to_representation(self, value):
+        return serialize_page_link(value)
+
+
+def format_duration(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return ngettext("about %(minutes)d minute", "about %(minutes)d minutes", rest) % {
+            "minutes": rest
+        }
+    if not rest:
+        return ngettext("about %(hours)d hour", "about %(hours)d hours", hours) % {"hours": hours}
+    return _("about %(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
 
 
 class WalkIndexPage(BasePage):
+    """/<lang>/walks/: every walk in the reader's language, with a map of where each one starts."""
+
     content_panels = [*BasePage.content_panels]
 
     parent_page_types = ["home.HomePage"]
@@ -22,6 +54,52 @@ class WalkIndexPage(BasePage):
     class Meta:
         verbose_name = _("walks page")
 
+    def walks(self):
+        """Live public walks of this language, wherever they live in the tree (country sections)."""
+        return (
+            WalkPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("-first_published_at", "pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        walks = self.walks()
+        # Countries to filter by: those with at least one walk, found from the walks' tree paths.
+        prefix_length = CountryPage.steplen * 4
+        walk_paths = walks.values_list("path", flat=True)
+        countries = list(
+            CountryPage.objects.live()
+            .filter(path__in={path[:prefix_length] for path in walk_paths})
+            .only("id", "title", "slug", "path", "url_path", "locale_id")
+            .order_by("title")
+        )
+        selected = next((c for c in countries if c.slug == request.GET.get("country")), None)
+        if selected is not None:
+            walks = walks.descendant_of(selected)
+
+        cards = walks.select_related("image").prefetch_related("image__renditions")
+        page_obj = Paginator(cards, settings.WALKS_PER_PAGE).get_page(request.GET.get("page"))
+        attach_countries(page_obj.object_list)
+        # The map shows where every matching walk starts, not only the walks on this page of cards.
+        starts = []
+        for walk in walks.only("id", "title", "url_path", "locale_id", "path", "stops"):
+            if walk.start is not None:
+                latitude, longitude = walk.start
+                starts.append(
+                    {
+                        "title": walk.title,
+                        "url": walk.get_url(request),
+                        "latitude": latitude,
+                        "longitude": longitude,
+                    }
+                )
+        context.update(
+            walks=page_obj, countries=countries, selected_country=selected, starts=starts
+        )
+        return context
+
 
 class WalkPage(CountrySectionMixin, BasePage):
     introduction = RichTextField(
@@ -30,7 +108,6 @@ class WalkPage(CountrySectionMixin, BasePage):
         features=RICH_TEXT_FEATURES,
         help_text=_("What the walker will see, in a few sentences."),
     )
-
     centre = models.ForeignKey(
         "network.CentrePage",
         verbose_name=_("centre"),
@@ -40,17 +117,102 @@ class WalkPage(CountrySectionMixin, BasePage):
         related_name="walks",
         help_text=_("The mother centre this walk goes through, if any."),
     )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("how long it takes (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_(
+            "About how many minutes a reader needs to follow the whole walk, watching and "
+            "listening included, e.g. 20."
+        ),
+    )
+    stops = StreamField(
+        WalkStopsBlock(),
+        blank=True,
+        verbose_name=_("stops"),
+        help_text=_(
+            "The stops in the order of the walk. Add a stop with +, drag stops to reorder them."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("centre"),
         FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("centre"), FieldPanel("duration_minutes")]),
+        FieldPanel("stops"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    api_fields = [*BasePage.api_fields, APIField("introduction")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("stops"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("introduction"),
+        APIField("duration_minutes"),
+        APIField("country", serializer=PageLinkSerializerField()),
+        APIField("centre", serializer=PageLinkSerializerField()),
+        APIField("stop_count"),
+        APIField("start"),
+        APIField("stops"),
+    ]
+    # The centre is the same place in every language; readers are sent to its translation.
+    override_translatable_fields = [SynchronizedField("centre")]
 
     parent_page_types = ["walks.WalkIndexPage", "network.CountryPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("walk")
+
+    @cached_property
+    def stop_count(self) -> int:
+        # The raw JSON is enough to count: no image or media is loaded.
+        return len(self.stops.raw_data)
+
+    @cached_property
+    def start(self) -> tuple[float, float] | None:
+        """Where the walk starts (the first stop's point), read from the raw JSON for listings."""
+        for item in self.stops.raw_data:
+            location = (item.get("value") or {}).get("location") or {}
+            if location.get("latitude") is not None and location.get("longitude") is not None:
+                return (location["latitude"], location["longitude"])
+        return None
+
+    @property
+    def duration_display(self) -> str:
+        return format_duration(self.duration_minutes)
+
+    def card_meta(self) -> str:
+        """“Slovenia · 6 stops · about 30 minutes” on cards; uses `country` from attach_countries."""
+        parts = [self.country.title] if self.country else []
+        parts.append(
+            ngettext("%(count)d stop", "%(count)d stops", self.stop_count)
+            % {"count": self.stop_count}
+        )
+        if self.duration_minutes:
+            parts.append(self.duration_display)
+        return " · ".join(parts)
+
+    @cached_property
+    def localized_centre(self):
+        """The centre in the reader's language when translated, live only."""
+        if self.centre_id is None:
+            return None
+        centre = self.centre.localized
+        return centre if centre.live else None
+
+    def route_stops(self) -> list[dict]:
+        """Every stop's number, title and point, for the route map (json_script)."""
+        return [
+            {
+                "number": number,
+                "anchor": f"stop-{number}",
+                "title": stop.value["title"],
+                "place": stop.value["place_name"],
+                "latitude": stop.value["location"]["latitude"],
+                "longitude": stop.value["location"]["longitude"],
+            }
+            for number, stop in enumerate(self.stops, start=1)
+        ]

@@ -1,11 +1,37 @@
 """Template tags for walks shown outside the walks section (the home page)."""
 
 from django import template
+from django.template.loader import render_to_string
+
+from network.models import attach_countries
 
 register = template.Library()
 
 
-@register.simple_tag
-def home_walk(home_page):
-    """The walk featured on the home page (the walks app fills this)."""
-    return ""
+@register.simple_tag(takes_context=True)
+def home_walk(context, home_page):
+    """The newest walk in the home page's language, as a teaser with a link to all walks."""
+    from walks.models import WalkIndexPage, WalkPage
+
+    walk = (
+        WalkPage.objects.live()
+        .public()
+        .filter(locale_id=home_page.locale_id)
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("-first_published_at", "-pk")
+        .first()
+    )
+    if walk is None:
+        return ""
+    attach_countries([walk])
+    index = (
+        WalkIndexPage.objects.live()
+        .child_of(home_page)
+        .only("id", "title", "url_path", "locale_id")
+        .first()
+    )
+    return render_to_string(
+        "walks/includes/home_walk.html",
+        {"walk": walk, "index": index, "request": context.get("request")},
+    )
