@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework.fields import Field
@@ -401,7 +400,7 @@ class StoryPage(CountrySectionMixin, BasePage):
 
     @property
     def original_language_name(self) -> str:
-        return get_language_info(self.original_language)["name_local"]
+        return LANGUAGE_NAMES.get(self.original_language, self.original_language)
 
     @cached_property
     def localized_centre(self):
