@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -31,6 +32,9 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path("search/", search.search, name="search"),
+    # File-like routes of routable pages (events/feed.ics, network/centres.geojson): Wagtail's
+    # own pattern allows no dot in a path segment, so they are handed to its view here.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|geojson))$", wagtail_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,3 +5,8 @@ class NetworkConfig(AppConfig):
     """Countries, member centres, events and registrations."""
 
     name = "network"
+
+    def ready(self):
+        from network import signals
+
+        signals.connect()

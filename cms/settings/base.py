@@ -244,6 +244,8 @@ MAP_ATTRIBUTION = env(
 )
 
 # --- network: settings of the network app (countries, centres, events) ---
+# Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.
+NETWORK_EVENTS_REPLY_TO = env("NETWORK_EVENTS_REPLY_TO", "")
 
 # --- stories: settings of the stories app (story pages, public submissions) ---
 # Limits of "Tell your story": sizes in megabytes, the story's length in characters.

@@ -1,11 +1,46 @@
 """Template tags for the network shown outside its section (the home page)."""
 
 from django import template
+from django.utils import dateformat, formats, timezone, translation
+
+from network.directory import Sections, localized_events, with_images
+from network.localized import in_language
+from network.models import EventIndexPage
 
 register = template.Library()
 
+HOME_EVENTS = 3
 
-@register.simple_tag
-def home_events(home_page):
-    """The upcoming events on the home page (the network app fills this)."""
-    return ""
+
+@register.inclusion_tag("network/includes/home_events.html", takes_context=True)
+def home_events(context, home_page):
+    """The next events in the reader's language; the latest ones when none is planned."""
+    locale = home_page.locale
+    sections = Sections(locale)
+    events = with_images(localized_events(locale, sections.default)).select_related("locale")
+    now = timezone.now()
+    upcoming = list(events.filter(end__gte=now).order_by("start")[:HOME_EVENTS])
+    shown = upcoming or list(events.filter(end__lt=now).order_by("-start")[:HOME_EVENTS])
+    sections.attach(shown)
+    index = in_language(EventIndexPage.objects.live(), locale, sections.default).first()
+    return {
+        "request": context.get("request"),
+        "page": home_page,
+        "events": shown,
+        "upcoming": bool(upcoming),
+        "index": index,
+    }
+
+
+# English readers of a European network expect "Tuesday 15 December 2026", not Django's American
+# default; every other language uses its own date format ("Dienstag, 15. Dezember 2026").
+DAY_FORMATS = {"en": "l j F Y"}
+
+
+@register.filter(expects_localtime=True)
+def event_day(value):
+    """The weekday and date of a moment, in the reader's language (inside {% timezone %})."""
+    language = (translation.get_language() or "en").split("-")[0]
+    if language in DAY_FORMATS:
+        return dateformat.format(value, DAY_FORMATS[language])
+    return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"

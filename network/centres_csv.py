@@ -1,0 +1,525 @@
+"""The centres spreadsheet (CSV): the directory in and out of the site, one row per centre.
+
+Rows are matched to centres on their directory key, so a file can be exported, corrected in a
+spreadsheet program and imported again. A bad row is refused with its row number and the reason;
+the good rows are imported all the same. Column reference: docs/network.md.
+"""
+
+import csv
+import dataclasses
+import html
+import io
+import re
+import time
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.html import linebreaks, strip_tags
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.search.backends import get_search_backends
+
+from network.directory import invalidate_geojson
+from network.languages import SPOKEN_LANGUAGE_NAMES
+from network.models import CentreKind, CentrePage, CountryPage
+from network.text import fold
+
+COLUMNS = [
+    "key",
+    "name",
+    "kind",
+    "country",
+    "street_address",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "email",
+    "phone",
+    "languages",
+    "opening_hours",
+    "member_since",
+    "summary",
+    "description",
+]
+REQUIRED_COLUMNS = ["name", "country"]
+# The page fields a row sets (the name is the page title; description and key are special).
+PLAIN_FIELDS = [
+    "kind",
+    "street_address",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "email",
+    "phone",
+    "languages",
+    "opening_hours",
+    "member_since",
+    "summary",
+]
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class CsvFormatError(Exception):
+    """The file as a whole cannot be read (not CSV, or without the needed columns)."""
+
+
+class RowError(Exception):
+    """One row is refused; the message says why, in words an editor understands."""
+
+
+@dataclasses.dataclass
+class RowResult:
+    row: int
+    action: str  # created, updated, unchanged or refused
+    key: str = ""
+    name: str = ""
+    reason: str = ""
+    changes: list[str] = dataclasses.field(default_factory=list)
+
+    def __str__(self):
+        label = f"row {self.row}: {self.action}"
+        who = f" “{self.name}”" if self.name else ""
+        who += f" ({self.key})" if self.key else ""
+        if self.action == "refused":
+            return f"{label}{who} — {self.reason}"
+        if self.changes:
+            return f"{label}{who}: {', '.join(self.changes)}"
+        return f"{label}{who}"
+
+
+@dataclasses.dataclass
+class ImportReport:
+    results: list[RowResult]
+    dry_run: bool
+    seconds: float = 0.0
+
+    def count(self, action: str) -> int:
+        return sum(1 for result in self.results if result.action == action)
+
+    @property
+    def refused(self) -> list[RowResult]:
+        return [result for result in self.results if result.action == "refused"]
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.count(action)} {action}"
+            for action in ("created", "updated", "unchanged", "refused")
+        ]
+        text = ", ".join(parts)
+        if self.refused:
+            text += " (rows " + ", ".join(str(r.row) for r in self.refused) + ")"
+        text += f" in {self.seconds:.1f} s."
+        if self.dry_run:
+            text += " Dry run: nothing was saved."
+        return text
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes | str) -> list[tuple[int, dict]]:
+    """Rows as (spreadsheet row number, {column: text}); the header is row 1.
+
+    Accepts what spreadsheet programs write: UTF-8 with or without a byte order mark, and comma,
+    semicolon or tab as the separator.
+    """
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CsvFormatError(
+                "The file is not UTF-8 text. Save it from your spreadsheet program as “CSV UTF-8”."
+            ) from error
+    else:
+        text = data.removeprefix("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise CsvFormatError(
+            "The first row must name the columns; missing: "
+            + ", ".join(missing)
+            + ". Expected columns: "
+            + ", ".join(COLUMNS)
+            + "."
+        )
+    reader.fieldnames = header
+    rows = []
+    for index, raw in enumerate(reader, start=2):
+        values = {
+            column: (raw.get(column) or "").strip()
+            for column in COLUMNS
+            if column in header  # a column left out of the file is left alone on update
+        }
+        if any(values.values()):
+            rows.append((index, values))
+    return rows
+
+
+class Countries:
+    """Country sections of the default language, found by code (SK), address (slovakia) or name."""
+
+    def __init__(self, locale: Locale):
+        self.pages = list(CountryPage.objects.filter(locale=locale).order_by("path"))
+        self.lookup = {}
+        for page in self.pages:
+            for name in (page.country_code, page.slug, page.title):
+                if name:
+                    self.lookup[fold(name)] = page
+
+    def find(self, text: str) -> CountryPage | None:
+        return self.lookup.get(fold(text))
+
+    def choices(self) -> str:
+        return ", ".join(f"{p.country_code or p.slug} ({p.title})" for p in self.pages)
+
+
+KINDS = {fold(value): value for value in CentreKind.values} | {
+    fold(str(label)): value for value, label in CentreKind.choices
+}
+_url = URLValidator(schemes=["http", "https"])
+
+
+def _number(text: str, name: str, low: float, high: float) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError as error:
+        raise RowError(f"{name} “{text}” is not a number") from error
+    if not low <= value <= high:
+        raise RowError(f"{name} {text} is out of range ({low:g} to {high:g})")
+    return value
+
+
+def plain_to_rich(text: str) -> str:
+    return linebreaks(text, autoescape=True) if text else ""
+
+
+def rich_to_plain(value: str) -> str:
+    text = re.sub(
+        r"</p>\s*|<br\s*/?>",
+        lambda m: "\n\n" if m.group(0).startswith("</p") else "\n",
+        value or "",
+    )
+    return html.unescape(strip_tags(text)).strip()
+
+
+def parse_row(values: dict, countries: Countries) -> dict:
+    """The page values of one row, or RowError saying what is wrong."""
+    name = values.get("name", "")
+    if not name:
+        raise RowError("the name is missing")
+    if len(name) > 255:
+        raise RowError("the name is longer than 255 characters")
+    country_text = values.get("country", "")
+    if not country_text:
+        raise RowError("the country is missing")
+    country = countries.find(country_text)
+    if country is None:
+        raise RowError(f"unknown country “{country_text}” (known: {countries.choices()})")
+    key = values.get("key") or slugify(name)[:100]
+    if not KEY_PATTERN.match(key) or len(key) > 100:
+        raise RowError(
+            f"the key “{key}” may only hold small letters, digits and dashes (at most 100)"
+        )
+    parsed = {"key": key, "title": name, "country": country}
+
+    if "kind" in values:
+        kind = values["kind"]
+        if kind and fold(kind) not in KINDS:
+            raise RowError(f"unknown kind “{kind}” (one of: {', '.join(CentreKind.values)})")
+        parsed["kind"] = KINDS.get(fold(kind), CentreKind.MOTHER_CENTRE)
+    for column in ("street_address", "postcode", "city", "phone", "opening_hours", "summary"):
+        if column in values:
+            parsed[column] = values[column].replace("\r\n", "\n")
+    if len(parsed.get("summary", "")) > 300:
+        raise RowError("the summary is longer than 300 characters")
+
+    latitude, longitude = values.get("latitude", ""), values.get("longitude", "")
+    if "latitude" in values or "longitude" in values:
+        if bool(latitude) != bool(longitude):
+            raise RowError("give both latitude and longitude, or neither")
+        parsed["latitude"] = _number(latitude, "latitude", -90, 90) if latitude else None
+        parsed["longitude"] = _number(longitude, "longitude", -180, 180) if longitude else None
+
+    if "website" in values:
+        website = values["website"]
+        if website and not re.match(r"^https?://", website, re.I):
+            website = "https://" + website
+        if website:
+            try:
+                _url(website)
+            except ValidationError as error:
+                raise RowError(f"the website “{values['website']}” is not a web address") from error
+        parsed["website"] = website
+    if "email" in values:
+        email = values["email"]
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError as error:
+                raise RowError(f"the e-mail “{email}” is not an e-mail address") from error
+        parsed["email"] = email
+    if "languages" in values:
+        codes = [code.lower() for code in re.split(r"[\s,;]+", values["languages"]) if code]
+        unknown = [code for code in codes if code not in SPOKEN_LANGUAGE_NAMES]
+        if unknown:
+            raise RowError(
+                f"unknown language code “{unknown[0]}” (codes such as "
+                f"{', '.join(list(SPOKEN_LANGUAGE_NAMES)[:6])})"
+            )
+        parsed["languages"] = list(dict.fromkeys(codes))
+    if "member_since" in values:
+        year = values["member_since"]
+        if year and not (year.isdigit() and 1980 <= int(year) <= timezone.now().year):
+            raise RowError(f"member since “{year}” is not a year between 1980 and today")
+        parsed["member_since"] = int(year) if year else None
+    if "description" in values:
+        parsed["description_text"] = values["description"].replace("\r\n", "\n")
+    return parsed
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def changed_fields(page: CentrePage, parsed: dict) -> list[str]:
+    changes = []
+    if page.title != parsed["title"]:
+        changes.append("name")
+    for name in PLAIN_FIELDS:
+        if name in parsed and getattr(page, name) != parsed[name]:
+            changes.append(name)
+    if (
+        "description_text" in parsed
+        and rich_to_plain(page.description) != parsed["description_text"]
+    ):
+        changes.append("description")
+    return changes
+
+
+def apply_values(page: CentrePage, parsed: dict) -> None:
+    page.title = parsed["title"]
+    page.draft_title = parsed["title"]
+    for name in PLAIN_FIELDS:
+        if name in parsed:
+            setattr(page, name, parsed[name])
+    if (
+        "description_text" in parsed
+        and rich_to_plain(page.description) != parsed["description_text"]
+    ):
+        page.description = plain_to_rich(parsed["description_text"])
+    page.directory_key = parsed["key"]
+    page.fill_directory_fields()
+
+
+def unique_slug(wanted: str, taken: set[str]) -> str:
+    base = slugify(wanted)[:240] or "centre"
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    taken.add(slug)
+    return slug
+
+
+def create_centres(country: CountryPage, centres: list[CentrePage], user=None) -> None:
+    """Add many published centres under one country at once.
+
+    Wagtail adds pages one at a time (tree position, revision, publishing, search index: about
+    0.2 s each). Here the tree paths are computed in one go (treebeard's own path function),
+    base rows are bulk-inserted, each centre's own row is saved the way Django loads fixtures,
+    and the search index is updated in bulk. The pages have no revision yet: the admin edits the
+    page itself, and the first save there starts its history.
+    """
+    if not centres:
+        return
+    country = CountryPage.objects.get(pk=country.pk)  # fresh tree counters
+    last = country.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    content_type = ContentType.objects.get_for_model(CentrePage)
+    now = timezone.now()
+    for number, centre in enumerate(centres, start=step + 1):
+        centre.depth = country.depth + 1
+        centre.path = Page._get_path(country.path, centre.depth, number)
+        centre.numchild = 0
+        centre.url_path = f"{country.url_path}{centre.slug}/"
+        centre.locale_id = country.locale_id
+        centre.content_type = content_type
+        centre.live = True
+        centre.has_unpublished_changes = False
+        centre.first_published_at = centre.last_published_at = now
+        centre.draft_title = centre.title
+        centre.owner = user
+        centre.fill_directory_fields()
+    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    bases = Page.objects.bulk_create(
+        [Page(**{f.attname: getattr(c, f.attname) for f in base_fields}) for c in centres],
+        batch_size=500,
+    )
+    for centre, base in zip(centres, bases, strict=True):
+        centre.pk = centre.page_ptr_id = base.pk
+        # Only the centre's own table: the base row exists (this is how fixtures load, too).
+        centre.save_base(raw=True, force_insert=True)
+    Page.objects.filter(pk=country.pk).update(numchild=F("numchild") + len(centres))
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type=content_type,
+                label=centre.title,
+                action="wagtail.create",
+                timestamp=now,
+                page_id=centre.pk,
+                user=user,
+                data={},
+            )
+            for centre in centres
+        ],
+        batch_size=500,
+    )
+    for backend in get_search_backends():
+        backend.add_bulk(CentrePage, centres)
+
+
+def sync_translations(centre: CentrePage) -> None:
+    """Translations take over the synchronised fields (location, address, contact)."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance_or_none(centre)
+    if source is None:
+        return
+    source.update_from_db()
+    for translation in Translation.objects.filter(source=source, enabled=True):
+        translation.save_target(publish=True)
+
+
+def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> ImportReport:
+    started = time.perf_counter()
+    rows = read_csv(data)
+    default = Locale.get_default()
+    countries = Countries(default)
+    existing = {c.directory_key: c for c in CentrePage.objects.filter(locale=default)}
+    results: list[RowResult] = []
+    seen: dict[str, int] = {}
+    to_create: dict[int, list[CentrePage]] = defaultdict(list)
+    to_update: list[tuple[CentrePage, dict, RowResult]] = []
+    slugs_by_country: dict[int, set[str]] = {}
+
+    def taken_slugs(country: CountryPage) -> set[str]:
+        if country.pk not in slugs_by_country:
+            slugs_by_country[country.pk] = set(
+                Page.objects.child_of(country).values_list("slug", flat=True)
+            )
+        return slugs_by_country[country.pk]
+
+    for row_number, values in rows:
+        result = RowResult(row=row_number, action="refused", name=values.get("name", ""))
+        results.append(result)
+        try:
+            parsed = parse_row(values, countries)
+            key = result.key = parsed["key"]
+            if key in seen:
+                raise RowError(f"the key “{key}” is also used by row {seen[key]}")
+            seen[key] = row_number
+            page = existing.get(key)
+            if page is None:
+                centre = CentrePage(title=parsed["title"])
+                apply_values(centre, parsed)
+                centre.slug = unique_slug(parsed["title"], taken_slugs(parsed["country"]))
+                to_create[parsed["country"].pk].append(centre)
+                result.action = "created"
+                continue
+            changes = changed_fields(page, parsed)
+            moved = not page.path.startswith(parsed["country"].path)
+            if moved:
+                if page.slug in taken_slugs(parsed["country"]):
+                    raise RowError(
+                        f"cannot move it to {parsed['country'].title}: a page there already "
+                        f"has the address “{page.slug}”"
+                    )
+                changes.append("country")
+            if not changes:
+                result.action = "unchanged"
+                continue
+            if page.has_unpublished_changes:
+                raise RowError(
+                    "an editor has unpublished changes on this centre: publish or discard "
+                    "them in the admin first"
+                )
+            result.action, result.changes = "updated", changes
+            to_update.append((page, parsed, result))
+        except RowError as error:
+            result.reason = str(error)
+
+    countries_by_pk = {country.pk: country for country in countries.pages}
+    with transaction.atomic():
+        for country_pk, centres in to_create.items():
+            create_centres(countries_by_pk[country_pk], centres, user=user)
+        quick = []
+        for page, parsed, result in to_update:
+            moved = "country" in result.changes
+            apply_values(page, parsed)
+            if page.latest_revision_id is None and not moved:
+                quick.append(page)  # no history to keep in step: update the rows directly
+                continue
+            page.save_revision(user=user, log_action=True).publish(user=user)
+            if moved:
+                page.move(parsed["country"], pos="last-child", user=user)
+            sync_translations(page)
+        if quick:
+            CentrePage.objects.bulk_update(
+                quick, ["title", "draft_title", *PLAIN_FIELDS, "description", "directory_text"]
+            )
+            for backend in get_search_backends():
+                backend.add_bulk(CentrePage, quick)
+            for page in quick:
+                sync_translations(page)
+        if dry_run:
+            transaction.set_rollback(True)
+    if not dry_run and (to_create or to_update):
+        invalidate_geojson()
+    return ImportReport(results=results, dry_run=dry_run, seconds=time.perf_counter() - started)
+
+
+def export_centres(out, locale: Locale | None = None) -> int:
+    """Write every centre of the default language (live or not) in the import's format."""
+    locale = locale or Locale.get_default()
+    countries = {page.path: page for page in CountryPage.objects.filter(locale=locale)}
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for centre in CentrePage.objects.filter(locale=locale).order_by("path"):
+        country = next((c for p, c in countries.items() if centre.path.startswith(p)), None)
+        writer.writerow(
+            [
+                centre.directory_key,
+                centre.title,
+                centre.kind,
+                (country.country_code or country.slug) if country else "",
+                centre.street_address,
+                centre.postcode,
+                centre.city,
+                "" if centre.latitude is None else f"{centre.latitude:.6f}".rstrip("0").rstrip("."),
+                ""
+                if centre.longitude is None
+                else f"{centre.longitude:.6f}".rstrip("0").rstrip("."),
+                centre.website,
+                centre.email,
+                centre.phone,
+                " ".join(centre.languages or []),
+                centre.opening_hours,
+                centre.member_since or "",
+                centre.summary,
+                rich_to_plain(centre.description),
+            ]
+        )
+        count += 1
+    return count

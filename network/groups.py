@@ -1,0 +1,203 @@
+"""Who may do what (DESIGN.md): editors, moderators and translators across the site, and one
+editors' group per country that works only inside its own section of the page tree (in every
+language) and its own collection of images, documents and media.
+
+`setup_groups` applies this; it adds what is missing and never removes a permission an
+administrator granted by hand.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+
+from cms.core.factories import collection as get_or_create_collection
+
+EDIT = ["add_page", "change_page"]
+PUBLISH = [*EDIT, "publish_page", "lock_page", "unlock_page"]
+MODERATE = [*PUBLISH, "bulk_delete_page"]
+
+USE_FILES = [
+    "wagtailimages.choose_image",
+    "wagtaildocs.choose_document",
+]
+ADD_FILES = [
+    *USE_FILES,
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
+]
+MANAGE_FILES = [
+    *ADD_FILES,
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+    "wagtailmedia.delete_media",
+]
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATORS = "Translators"
+COUNTRY_EDITORS_PREFIX = "Editors: "
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    added: int = 0
+
+    def note(self, text: str) -> None:
+        self.lines.append(text)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def grant_model(group: Group, dotted_names: list[str], report: Report) -> None:
+    for name in dotted_names:
+        permission = _permission(name)
+        if not group.permissions.filter(pk=permission.pk).exists():
+            group.permissions.add(permission)
+            report.added += 1
+
+
+def grant_pages(group: Group, page: Page, codenames: list[str], report: Report) -> None:
+    for codename in codenames:
+        _obj, created = GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_page_permission(codename)
+        )
+        report.added += created
+
+
+def grant_collection(
+    group: Group, collection: Collection, dotted_names: list[str], report: Report
+) -> None:
+    for name in dotted_names:
+        _obj, created = GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(name)
+        )
+        report.added += created
+
+
+def country_group(country) -> Group:
+    """The editors' group of a country section, found through the permissions it already has
+    (so renaming the country keeps its group), or created from the English title."""
+    existing = (
+        Group.objects.filter(
+            name__startswith=COUNTRY_EDITORS_PREFIX,
+            page_permissions__page__translation_key=country.translation_key,
+        )
+        .distinct()
+        .first()
+    )
+    if existing is not None:
+        return existing
+    source = country.get_translation_or_none(Locale.get_default()) or country
+    group, _created = Group.objects.get_or_create(name=f"{COUNTRY_EDITORS_PREFIX}{source.title}")
+    return group
+
+
+def setup_country(country, report: Report) -> Group:
+    from network.models import CountryPage
+
+    group = country_group(country)
+    grant_model(
+        group,
+        ["wagtailadmin.access_admin", "network.view_eventregistration"],
+        report,
+    )
+    for page in CountryPage.objects.filter(translation_key=country.translation_key):
+        grant_pages(group, page, PUBLISH, report)
+    files = get_or_create_collection(country.title)
+    grant_collection(group, files, MANAGE_FILES, report)
+    grant_collection(group, Collection.get_first_root_node(), USE_FILES, report)
+    report.note(f"{group.name}: its section in every language, and the collection “{files.name}”")
+    return group
+
+
+def setup_groups() -> Report:
+    from home.models import HomePage
+    from network.models import CountryPage
+
+    report = Report()
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    grant_model(
+        editors,
+        [
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "network.view_eventregistration",
+        ],
+        report,
+    )
+    grant_pages(editors, root_page, EDIT, report)
+    grant_collection(editors, root_collection, ADD_FILES, report)
+    report.note(f"{EDITORS}: write and change pages everywhere; a moderator publishes them")
+
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    grant_model(
+        moderators,
+        [
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "network.view_eventregistration",
+            "network.delete_eventregistration",
+        ],
+        report,
+    )
+    grant_pages(moderators, root_page, MODERATE, report)
+    grant_collection(moderators, root_collection, MANAGE_FILES, report)
+    report.note(f"{MODERATORS}: review and publish pages everywhere; manage registrations")
+
+    translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
+    grant_model(
+        translators,
+        ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+        report,
+    )
+    grant_collection(translators, root_collection, USE_FILES, report)
+    default = Locale.get_default()
+    homes = HomePage.objects.exclude(locale=default).select_related("locale")
+    for home in homes:
+        grant_pages(translators, home, PUBLISH, report)
+    languages = ", ".join(sorted(home.locale.language_code for home in homes)) or "none yet"
+    report.note(f"{TRANSLATORS}: translate and publish in the other languages ({languages})")
+
+    for country in CountryPage.objects.filter(locale=default).order_by("path"):
+        setup_country(country, report)
+    return report
+
+
+def grant_permissions_for_new_translation(page) -> None:
+    """A new translation of a country section gets that country's editors; a new language's
+    home page gets the translators. (Called when wagtail-localize creates the copy.)"""
+    from home.models import HomePage
+    from network.models import CountryPage
+
+    report = Report()
+    if isinstance(page, CountryPage):
+        group = (
+            Group.objects.filter(
+                name__startswith=COUNTRY_EDITORS_PREFIX,
+                page_permissions__page__translation_key=page.translation_key,
+            )
+            .distinct()
+            .first()
+        )
+        if group is not None:
+            grant_pages(group, page, PUBLISH, report)
+    elif isinstance(page, HomePage) and page.locale_id != Locale.get_default().pk:
+        translators = Group.objects.filter(name=TRANSLATORS).first()
+        if translators is not None:
+            grant_pages(translators, page, PUBLISH, report)

@@ -1,0 +1,220 @@
+"""The network page (directory and map of all centres) and the country pages (national sections)."""
+
+from collections.abc import Iterable
+
+from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.gzip import gzip_page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.pages import BasePage
+
+CENTRES_PER_PAGE = 24
+
+
+class CountrySectionMixin:
+    """For pages that live in a country's section: their country is that section, never a second
+    field that could disagree with where the page is."""
+
+    @cached_property
+    def country(self) -> "CountryPage | None":
+        return CountryPage.objects.ancestor_of(self).first()
+
+
+def attach_countries(pages: Iterable) -> None:
+    """Fill `country` on many pages with one query (for listings), instead of one query per page."""
+    pages = list(pages)
+    prefixes = {page.path[: CountryPage.steplen * 4] for page in pages if page.depth > 4}
+    countries = {
+        country.path: country
+        for country in CountryPage.objects.filter(path__in=prefixes).only(
+            "id", "title", "slug", "path", "url_path", "locale_id"
+        )
+    }
+    for page in pages:
+        page.country = countries.get(page.path[: CountryPage.steplen * 4])
+
+
+class NetworkPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the list of countries and the map."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.CountryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network page")
+
+    @path("")
+    def directory(self, request):
+        """Every country with its number of centres, and the directory of centres: filter by
+        country, kind and words (all in the URL, so it works without JavaScript), paginated."""
+        from network.directory import Sections, localized_centres
+        from network.forms import DirectoryFilterForm
+
+        sections = Sections(self.locale)
+        centres = localized_centres(self.locale, sections.default)
+        form = DirectoryFilterForm(request.GET, sections=sections)
+        results = form.filter(centres)
+        paginator = Paginator(results, CENTRES_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        sections.attach(page_obj.object_list)
+        return self.render(
+            request,
+            context_overrides={
+                "sections": sections,
+                "countries": sections.with_counts(centres),
+                "form": form,
+                "centres": page_obj,
+                "filtered": form.is_filtered,
+            },
+        )
+
+    @path("centres.geojson/", name="centres_geojson")
+    @method_decorator(gzip_page)
+    def centres_geojson(self, request):
+        """Every centre on the map in one cached response (see network.directory)."""
+        from network.directory import geojson_response
+
+        return geojson_response(request, self.locale)
+
+    @property
+    def geojson_url(self) -> str:
+        # Routable routes end in "/"; a file-like name reads better without it (cms/urls.py).
+        return self.url + self.reverse_subpage("centres_geojson").rstrip("/")
+
+
+class CountryPage(BasePage):
+    """One national network's section: its editors work only inside it."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("A few words about the mother centres in this country."),
+    )
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. SK for Slovakia."))],
+        help_text=_(
+            "The two-letter code of the country (ISO 3166), e.g. SK, DE, HU. The centres "
+            "spreadsheet (CSV) uses it in its “country” column."
+        ),
+    )
+    contact_name = models.CharField(
+        _("contact person or office"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who answers questions about mother centres in this country."),
+    )
+    contact_organisation = models.CharField(
+        _("national network"),
+        max_length=200,
+        blank=True,
+        help_text=_("The national network or umbrella organisation, if there is one."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("A public address, shown on the page."),
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("With the country code, e.g. +421 2 1234 5678."),
+    )
+    contact_website = models.URLField(
+        _("national website"),
+        blank=True,
+        help_text=_("The national network's website, e.g. https://www.materskecentra.sk/"),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_website"),
+            ],
+            heading=_("National contact"),
+        ),
+        FieldPanel("country_code"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("contact_organisation"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("country_code"),
+        APIField("contact"),
+    ]
+    # Translators translate the introduction; codes and addresses are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("country_code", overridable=False),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("contact_website", overridable=False),
+    ]
+
+    parent_page_types = ["network.NetworkPage"]
+    subpage_types = [
+        "network.CentrePage",
+        "stories.StoryPage",
+        "walks.WalkPage",
+        "network.EventPage",
+    ]
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    @property
+    def contact(self) -> dict:
+        return {
+            "organisation": self.contact_organisation,
+            "name": self.contact_name,
+            "email": self.contact_email,
+            "phone": self.contact_phone,
+            "website": self.contact_website,
+        }
+
+    @property
+    def has_contact(self) -> bool:
+        return any(self.contact.values())
+
+    def get_context(self, request, *args, **kwargs):
+        from network.directory import country_section_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(country_section_context(self))
+        return context

@@ -1,0 +1,43 @@
+"""Keep what is derived from pages in step: the map's cached GeoJSON, and section permissions."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
+
+from network.directory import invalidate_geojson
+from network.models import CentrePage, CountryPage
+
+MAP_PAGE_TYPES = (CentrePage, CountryPage)
+
+
+def _on_map_page_change(sender, instance, **kwargs):
+    if isinstance(instance, MAP_PAGE_TYPES) or sender in MAP_PAGE_TYPES:
+        invalidate_geojson()
+
+
+def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
+    """A new translation of a country section or a home page gets the same editors."""
+    from network.groups import grant_permissions_for_new_translation
+
+    grant_permissions_for_new_translation(target_obj)
+
+
+def connect():
+    for model in MAP_PAGE_TYPES:
+        page_published.connect(
+            _on_map_page_change, sender=model, dispatch_uid=f"map-pub-{model.__name__}"
+        )
+        page_unpublished.connect(
+            _on_map_page_change, sender=model, dispatch_uid=f"map-unpub-{model.__name__}"
+        )
+        post_delete.connect(
+            _on_map_page_change, sender=model, dispatch_uid=f"map-del-{model.__name__}"
+        )
+    post_page_move.connect(_on_map_page_change, dispatch_uid="map-move")
+    copy_for_translation_done.connect(
+        _on_translation_copied, dispatch_uid="network-translation-permissions"
+    )
