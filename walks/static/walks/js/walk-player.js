@@ -72,10 +72,26 @@
                 .on("click", () => show(index, {focus: true}))
                 .addTo(map)
         );
+        fitRoute();
+        // The map's box settles with the page layout (and changes with the window): refit once it does.
+        if ("ResizeObserver" in window) {
+            let width = element.clientWidth;
+            new ResizeObserver(() => {
+                if (element.clientWidth !== width) {
+                    width = element.clientWidth;
+                    map.invalidateSize();
+                    fitRoute();
+                }
+            }).observe(element);
+        }
+    }
+
+    function fitRoute() {
+        const points = route.map((stop) => [stop.latitude, stop.longitude]);
         if (points.length > 1) {
-            map.fitBounds(points, {padding: [32, 32], maxZoom: 17});
+            map.fitBounds(points, {padding: [32, 32], maxZoom: 17, animate: false});
         } else {
-            map.setView(points[0], 16);
+            map.setView(points[0], 16, {animate: false});
         }
     }
 
@@ -90,7 +106,8 @@
         markers[index].setIcon(markerIcon(route[index].number, true));
         markers[index].setZIndexOffset(1000);
         const point = [route[index].latitude, route[index].longitude];
-        if (!map.getBounds().pad(-0.2).contains(point)) {
+        // The whole route stays in view when it fits; pan only when the stop has left the map.
+        if (previous !== null && !map.getBounds().pad(-0.1).contains(point)) {
             map.panTo(point, {animate: !reducedMotion});
         }
     }
@@ -186,7 +203,13 @@
         current = index;
         previousButton.setAttribute("aria-disabled", String(index === 0));
         nextButton.setAttribute("aria-disabled", String(index === total - 1));
-        status.textContent = labels[index] + ": " + route[index].title;
+        // Phones show "Stop 3 of 8"; the title is read out everywhere and shown where there is room.
+        const count = document.createElement("span");
+        count.textContent = labels[index];
+        const title = document.createElement("span");
+        title.className = "walk-player__title";
+        title.textContent = ": " + route[index].title;
+        status.replaceChildren(count, title);
         if (options.updateHash !== false) {
             history.replaceState(null, "", "#" + route[index].anchor);
         }
