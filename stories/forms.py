@@ -103,15 +103,7 @@ class StorySubmissionForm(forms.Form):
         help_text=_("Leave an empty line between paragraphs."),
         error_messages={"required": _("Please write your story here.")},
     )
-    photos = MultipleFileField(
-        label=_("Photos (up to %(count)s)") % {"count": settings.STORIES_MAX_PHOTOS},
-        required=False,
-        help_text=_(
-            "JPEG, PNG, WebP or HEIC, at most %(size)s MB each. We remove the hidden information "
-            "a phone stores in a photo (such as where it was taken) before we keep it."
-        )
-        % {"size": settings.STORIES_MAX_PHOTO_MB},
-    )
+    photos = MultipleFileField(required=False)  # label and help name the limits: see __init__
     photo_description = forms.CharField(
         label=_("What do the photos show?"),
         max_length=250,
@@ -121,8 +113,6 @@ class StorySubmissionForm(forms.Form):
     media_file = forms.FileField(
         label=_("A video or a sound recording"),
         required=False,
-        help_text=_("One file: MP4, WebM, MOV, MP3, M4A, Ogg or WAV, at most %(size)s MB.")
-        % {"size": settings.STORIES_MAX_MEDIA_MB},
         widget=forms.ClearableFileInput(attrs={"accept": "video/*,audio/*"}),
     )
     consent_publish = forms.BooleanField(
@@ -153,6 +143,17 @@ class StorySubmissionForm(forms.Form):
             ("", _("No centre, or not in the list")),
             *centre_choices(),
         ]
+        # Texts that name a limit from the settings are made here, in the visitor's language.
+        self.fields["photos"].label = _("Photos (up to %(count)s)") % {
+            "count": settings.STORIES_MAX_PHOTOS
+        }
+        self.fields["photos"].help_text = _(
+            "JPEG, PNG, WebP or HEIC, at most %(size)s MB each. We remove the hidden information "
+            "a phone stores in a photo (such as where it was taken) before we keep it."
+        ) % {"size": settings.STORIES_MAX_PHOTO_MB}
+        self.fields["media_file"].help_text = _(
+            "One file: MP4, WebM, MOV, MP3, M4A, Ogg or WAV, at most %(size)s MB."
+        ) % {"size": settings.STORIES_MAX_MEDIA_MB}
         min_length, max_length = (
             settings.STORIES_MIN_STORY_LENGTH,
             settings.STORIES_MAX_STORY_LENGTH,

@@ -355,6 +355,9 @@ class StoryPage(CountrySectionMixin, BasePage):
     )
 
     base_form_class = StoryPageForm
+    # wagtail-localize leaves many-to-many fields out unless told: translations keep the source's
+    # themes (shown in each reader's language through the themes' own translations).
+    override_translatable_fields = [SynchronizedField("themes")]
 
     content_panels = [
         *BasePage.content_panels,
