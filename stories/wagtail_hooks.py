@@ -1,6 +1,7 @@
 """The stories app in Wagtail's admin: story themes (a snippet translators translate) and the
 stories the public sent in (read and delete only: a submission is evidence of what was sent)."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -36,7 +37,7 @@ class SubmissionColumn(Column):
     """A column whose value comes from a function of the submission (links are HTML)."""
 
     def __init__(self, name, label, function, **kwargs):
-        super().__init__(name, label=label, **kwargs)
+        super().__init__(name, label=capfirst(label), **kwargs)
         self.function = function
 
     def get_value(self, instance):
