@@ -18,7 +18,12 @@ def visible_stop_ids(page):
     )
 
 
-def test_reader_walks_stop_by_stop_with_keys_and_buttons(live_server, browser_page, slovenia):  # noqa: F811
+def test_reader_walks_with_keys_and_buttons_and_opens_a_shared_stop(
+    live_server,
+    browser_page,
+    mobile_page,
+    slovenia,  # noqa: F811 (the fixture imported above)
+):
     walk = make_walk(slovenia, "A walk through Mala Ulica", build_stops(6, with_extra_photos=False))
     titles = [stop.value["title"] for stop in walk.stops]
     page = browser_page
@@ -27,7 +32,7 @@ def test_reader_walks_stop_by_stop_with_keys_and_buttons(live_server, browser_pa
     status = page.locator("[data-walk-status]")
     assert status.get_attribute("role") == "status"
     assert status.get_attribute("aria-live") == "polite"
-    assert status.inner_text() == f"Stop 1 of 6: {titles[0]}"
+    assert status.text_content() == f"Stop 1 of 6: {titles[0]}"
     assert visible_stop_ids(page) == ["stop-1"]
     # The route map: six numbered markers joined by a line.
     assert page.locator(".walk-marker").count() == 6
@@ -39,13 +44,13 @@ def test_reader_walks_stop_by_stop_with_keys_and_buttons(live_server, browser_pa
     next_button.click()
     assert visible_stop_ids(page) == ["stop-2"]
     assert page.evaluate("location.hash") == "#stop-2"
-    assert status.inner_text() == f"Stop 2 of 6: {titles[1]}"
+    assert status.text_content() == f"Stop 2 of 6: {titles[1]}"
     assert page.evaluate("document.activeElement.dataset.walkNext") == ""  # focus stays on Next
     assert page.locator(".walk-marker--current").inner_text() == "2"
 
     page.locator("body").press("ArrowRight")
     assert visible_stop_ids(page) == ["stop-3"]
-    assert status.inner_text() == f"Stop 3 of 6: {titles[2]}"
+    assert status.text_content() == f"Stop 3 of 6: {titles[2]}"
     page.keyboard.press("ArrowLeft")
     assert visible_stop_ids(page) == ["stop-2"]
     page.get_by_role("button", name="Previous stop").click()
@@ -61,13 +66,12 @@ def test_reader_walks_stop_by_stop_with_keys_and_buttons(live_server, browser_pa
     assert page.evaluate("document.activeElement.id") == "stop-4-title"
     assert axe_violations(page) == []
 
-
-def test_shared_link_opens_its_stop_and_the_page_is_accessible(live_server, mobile_page, slovenia):  # noqa: F811
+    # On a phone, a shared link to the third stop of a long walk opens that stop.
     walk = make_walk(slovenia, "A long walk", build_stops(25, with_extra_photos=False))
     page = mobile_page
     page.goto(live_server.url + walk.url + "#stop-3")
     assert visible_stop_ids(page) == ["stop-3"]
-    assert re.match(r"Stop 3 of 25: ", page.locator("[data-walk-status]").inner_text())
+    assert re.match(r"Stop 3 of 25: ", page.locator("[data-walk-status]").text_content())
     assert page.locator("#stop-3 audio").is_visible()
     # A phone fetches the photos of the stops around it, not the whole walk's.
     page.wait_for_load_state("networkidle")
