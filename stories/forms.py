@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from network.models import CentrePage, CountryPage
 
+from . import kept_uploads
 from .uploads import check_media, clean_photo
 
 
@@ -128,6 +129,9 @@ class StorySubmissionForm(forms.Form):
         label=_("MINE may contact me about my story and the network's work."),
         required=False,
     )
+    # Files that passed their checks when the form last came back with an error (kept_uploads).
+    # The ticks of the kept files arrive as "keep" (their numbers); unknown numbers mean nothing.
+    kept_files = forms.CharField(required=False, widget=forms.HiddenInput)
     # A field people do not see (hidden by CSS, skipped by keyboard and screen readers) but robots
     # fill in: a form that arrives with it filled is thanked and dropped.
     website = forms.CharField(
@@ -138,6 +142,9 @@ class StorySubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept = kept_uploads.unsign(self.data.get("kept_files", "")) if self.is_bound else []
+        self.good_photos: list = []
+        self.good_media = None
         self.fields["country"].choices = [("", _("Choose your country")), *country_choices()]
         self.fields["centre"].choices = [
             ("", _("No centre, or not in the list")),
@@ -190,30 +197,70 @@ class StorySubmissionForm(forms.Form):
             )
         return text
 
+    def chosen_kept(self, kind: str | None = None) -> list[kept_uploads.KeptFile]:
+        """Kept files the visitor left ticked."""
+        ticked = set(self.data.getlist("keep")) if hasattr(self.data, "getlist") else set()
+        return [
+            f
+            for n, f in enumerate(self.kept)
+            if str(n) in ticked and (kind is None or (f.kind == "photo") == (kind == "photo"))
+        ]
+
     def clean_photos(self) -> list:
         photos = self.cleaned_data["photos"]
-        if len(photos) > settings.STORIES_MAX_PHOTOS:
+        count = len(photos) + len(self.chosen_kept("photo"))
+        if count > settings.STORIES_MAX_PHOTOS:
             raise ValidationError(
                 _("You chose %(count)s photos; please choose at most %(max)s."),
                 code="too_many",
-                params={"count": len(photos), "max": settings.STORIES_MAX_PHOTOS},
+                params={"count": count, "max": settings.STORIES_MAX_PHOTOS},
             )
-        cleaned, errors = [], []
+        errors = []
         for photo in photos:
             try:
-                cleaned.append(clean_photo(photo, settings.STORIES_MAX_PHOTO_MB))
+                self.good_photos.append(
+                    (clean_photo(photo, settings.STORIES_MAX_PHOTO_MB), photo.name)
+                )
             except ValidationError as error:
                 errors.append(error)
         if errors:
             raise ValidationError(errors)
-        return cleaned
+        return [content for content, _name in self.good_photos]
 
     def clean_media_file(self):
         upload = self.cleaned_data.get("media_file")
         if not upload:
             return None
         self.media_kind = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
+        self.good_media = upload
         return upload
+
+    def kept_photos(self) -> list[kept_uploads.KeptFile]:
+        return self.chosen_kept("photo")
+
+    def kept_media(self) -> kept_uploads.KeptFile | None:
+        """The kept recording, unless a new one was chosen instead."""
+        if self.cleaned_data.get("media_file"):
+            return None
+        media = self.chosen_kept("media")
+        return media[-1] if media else None
+
+    def keep_good_uploads(self) -> None:
+        """After an error: put the files that passed their checks aside and name them in the form,
+        so the visitor does not have to choose them again."""
+        kept = self.chosen_kept()
+        for content, name in self.good_photos:
+            kept.append(kept_uploads.keep(content, "photo", name))
+        if self.good_media is not None:
+            kept = [f for f in kept if f.kind == "photo"]
+            kept.append(
+                kept_uploads.keep(self.good_media, self.media_kind.kind, self.good_media.name)
+            )
+        data = self.data.copy()
+        data["kept_files"] = kept_uploads.sign(kept)
+        data.setlist("keep", [str(n) for n in range(len(kept))])
+        self.data = data
+        self.kept = kept
 
     def clean_country(self):
         pk = self.cleaned_data.get("country")

@@ -252,6 +252,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
                 if not form.is_spam():
                     receive_submission(form, site_language=self.locale.language_code)
                 return redirect(self.url + self.reverse_subpage("thank_you"))
+            form.keep_good_uploads()
         else:
             form = StorySubmissionForm(initial={"language": self.locale.language_code})
         return self.render(

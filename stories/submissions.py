@@ -31,6 +31,7 @@ from wagtailmedia.models import get_media_model
 from cms.core.factories import collection
 from cms.core.translation import translate_page
 
+from . import kept_uploads
 from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
 
 logger = logging.getLogger(__name__)
@@ -81,15 +82,21 @@ def save_submission(form) -> StorySubmission:
             consent_publish=data["consent_publish"],
             consent_contact=data.get("consent_contact", False),
         )
-        for photo in data.get("photos", []):
+        photos = [kept_uploads.take(kept) for kept in form.kept_photos()]
+        for photo in [*photos, *data.get("photos", [])]:
             SubmissionFile.objects.create(
                 submission=submission, kind=SubmissionFile.Kind.PHOTO, file=photo
             )
-        media_file = data.get("media_file")
+        media_file, kept_media = data.get("media_file"), form.kept_media()
         if media_file:
             kind = form.media_kind
             media_file.name = f"recording.{kind.extension}"
             SubmissionFile.objects.create(submission=submission, kind=kind.kind, file=media_file)
+        elif kept_media is not None:
+            SubmissionFile.objects.create(
+                submission=submission, kind=kept_media.kind, file=kept_uploads.take(kept_media)
+            )
+    kept_uploads.clear_abandoned()
     return submission
 
 

@@ -470,3 +470,54 @@ def test_deleting_a_submission_keeps_a_story_already_published(client, stories_i
     story.refresh_from_db()
     assert story.live and story.image is not None
     assert StorySubmission.objects.count() == 0 and SubmissionFile.objects.count() == 0
+
+
+def test_photos_that_passed_their_checks_are_kept_when_the_form_comes_back(client, stories_index):
+    sound = SimpleUploadedFile("voice.wav", make_tone(0.2), "audio/wav")
+    first = client.post(
+        FORM_URL,
+        {
+            **story_data(consent_publish=None),
+            "photos": [phone_photo("kitchen.jpg")],
+            "media_file": sound,
+        },
+    )
+    assert list(errors(first)) == ["consent_publish"]
+    soup = BeautifulSoup(first.content, "html.parser")
+    kept = soup.select(".kept-files input[name=keep]")
+    assert [soup.select_one(f"label[for={box['id']}]").get_text() for box in kept] == [
+        "kitchen.jpg",
+        "voice.wav",
+    ]
+    assert all(box.has_attr("checked") for box in kept)
+    signed = soup.select_one("input[name=kept_files]")["value"]
+
+    # She ticks the consent box and sends again, without choosing the files again.
+    second = client.post(
+        FORM_URL, {**story_data(), "kept_files": signed, "keep": [box["value"] for box in kept]}
+    )
+    assert second.status_code == 302
+    submission = StorySubmission.objects.get()
+    assert [f.kind for f in submission.files.order_by("pk")] == ["photo", "audio"]
+    photo = submission.files.get(kind="photo").file
+    photo.open("rb")
+    assert not Image.open(photo).getexif().get_ifd(0x8825)
+    photo.close()
+    assert "pending" not in photo.name
+    assert submission.story_page.specific.image is not None
+
+
+def test_an_unticked_kept_photo_is_left_out_and_a_forged_list_names_nothing(client, stories_index):
+    first = client.post(FORM_URL, {**story_data(consent_publish=None), "photos": [phone_photo()]})
+    signed = BeautifulSoup(first.content, "html.parser").select_one("input[name=kept_files]")[
+        "value"
+    ]
+    client.post(FORM_URL, {**story_data(), "kept_files": signed})  # nothing ticked
+    assert StorySubmission.objects.get().files.count() == 0
+
+    forged = '[{"name": "original_images/someone-else.jpg", "kind": "photo", "label": "x"}]:abc:def'
+    response = client.post(
+        FORM_URL, {**story_data(title="Forged"), "kept_files": forged, "keep": "0"}
+    )
+    assert response.status_code == 302
+    assert StorySubmission.objects.get(title="Forged").files.count() == 0
