@@ -37,6 +37,7 @@ class Sections:
             CountryPage.objects.live()
             .public()
             .filter(locale_id__in={locale.pk, self.default.pk})
+            .select_related("locale")
             .order_by("path")
         )
         self._key_by_path = {}
@@ -116,25 +117,32 @@ def country_section_context(country: CountryPage) -> dict:
     centres = localized_centres(country.locale, sections.default).filter(section)
     now = timezone.now()
     events = localized_events(country.locale, sections.default).filter(section)
-    network = country.get_parent()
+    network = country.get_parent().specific
 
     def live(model):
         queryset = model.objects.live().public()
         return in_language(queryset, country.locale, sections.default).filter(section)
 
+    listed_centres = list(
+        with_images(centres).select_related("locale").order_by("title")[:COUNTRY_PAGE_CENTRES]
+    )
+    upcoming = list(events.filter(end__gte=now).select_related("locale").order_by("start")[:6])
+    past = list(events.filter(end__lt=now).select_related("locale").order_by("-start")[:3])
+    sections.attach([*listed_centres, *upcoming, *past])
     return {
-        "centres": list(with_images(centres.order_by("title"))[:COUNTRY_PAGE_CENTRES]),
+        "network_page": network,
+        "centres": listed_centres,
         "centre_count": centres.count(),
         "directory_url": f"{network.url}?country={country.slug}" if network else "",
-        "geojson_url": network.specific.geojson_url if network else "",
+        "geojson_url": network.geojson_url if network else "",
         "stories": list(
             with_images(live(StoryPage).order_by("-first_published_at"))[:COUNTRY_PAGE_ITEMS]
         ),
         "walks": list(
             with_images(live(WalkPage).order_by("-first_published_at"))[:COUNTRY_PAGE_ITEMS]
         ),
-        "upcoming_events": list(events.filter(end__gte=now).order_by("start")[:COUNTRY_PAGE_ITEMS]),
-        "past_events": list(events.filter(end__lt=now).order_by("-start")[:3]),
+        "upcoming_events": upcoming,
+        "past_events": past,
     }
 
 

@@ -68,13 +68,13 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         """Every country with its number of centres, and the directory of centres: filter by
         country, kind and words (all in the URL, so it works without JavaScript), paginated."""
-        from network.directory import Sections, localized_centres
+        from network.directory import Sections, localized_centres, with_images
         from network.forms import DirectoryFilterForm
 
         sections = Sections(self.locale)
         centres = localized_centres(self.locale, sections.default)
         form = DirectoryFilterForm(request.GET, sections=sections)
-        results = form.filter(centres)
+        results = with_images(form.filter(centres)).select_related("locale").order_by("title")
         paginator = Paginator(results, CENTRES_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         sections.attach(page_obj.object_list)
