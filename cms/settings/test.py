@@ -1,14 +1,17 @@
 """Tests: the same settings as production in shape, on SQLite or DATABASE_URL, fast and quiet."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "bridges-tests-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# Each test run writes its uploads to a folder of its own, removed at the end of the session.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]

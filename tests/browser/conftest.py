@@ -21,7 +21,16 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, django_db_blocker):
+    # The serialized copy of the migrated database (locales, the home page) that browser tests
+    # restore before each test (serialized_rollback). It lives on the database connection object.
+    from django.db import connections
+
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     if not Path(CHROMIUM).exists():
         pytest.fail(
             "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
@@ -41,6 +50,11 @@ def browser():
                 "--no-first-run",
             ],
         )
+        # Playwright's sync API runs an event loop in this thread; inside it Django's context-local
+        # `connections` hands out new connection objects without that copy, and every browser test
+        # after the first would start from an empty database. Give the copy to them too.
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
         yield browser
         browser.close()
 
