@@ -552,7 +552,11 @@ def load(**options):
             centre("mc-nezabudka-zilina"),
         ),
         add_story(
-            country_section(network, "netherlands"), UTRECHT, UTRECHT_BODY, pictures["utrecht"]
+            country_section(network, "netherlands"),
+            UTRECHT,
+            UTRECHT_BODY,
+            pictures["utrecht"],
+            centre("nest-foundation-3-generatiecentrum-utrecht"),
         ),
         add_story(index, WISDOM, WISDOM_BODY, pictures["wisdom"]),
         add_story(
@@ -567,6 +571,7 @@ def load(**options):
             EICHENAU,
             EICHENAU_BODY,
             pictures["eichenau"],
+            centre("familien-und-mutterzentrum-eichenau"),
         ),
         add_story(
             country_section(network, "hungary", "hu"),

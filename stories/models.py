@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaks_filter, yesno
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -540,6 +541,25 @@ class StorySubmission(models.Model):
         return _("Draft waiting for review")
 
     status.fget.short_description = _("status")
+
+    # How the admin's inspect view shows these fields (it calls get_<field>_display).
+    def get_consent_publish_display(self) -> str:
+        return yesno(self.consent_publish, _("yes,no"))
+
+    def get_consent_contact_display(self) -> str:
+        return yesno(self.consent_contact, _("yes,no"))
+
+    def get_editors_notified_display(self) -> str:
+        return yesno(self.editors_notified, _("yes,no"))
+
+    def get_text_display(self) -> str:
+        return linebreaks_filter(self.text, autoescape=True)
+
+    def get_country_display(self) -> str:
+        return self.country.title if self.country else "—"
+
+    def get_centre_display(self) -> str:
+        return self.centre.title if self.centre else "—"
 
     def draft_story(self) -> str:
         if self.story_page_id is None:

@@ -521,3 +521,19 @@ def test_an_unticked_kept_photo_is_left_out_and_a_forged_list_names_nothing(clie
     )
     assert response.status_code == 302
     assert StorySubmission.objects.get(title="Forged").files.count() == 0
+
+
+def test_the_inspect_view_shows_consents_in_words_and_the_story_in_paragraphs(
+    client, stories_index, editor
+):
+    post(client)
+    client.force_login(editor)
+    submission = StorySubmission.objects.get()
+    soup = BeautifulSoup(
+        client.get(f"/admin/story_submissions/inspect/{submission.pk}/").content, "html.parser"
+    )
+    text = soup.get_text(" ", strip=True)
+    assert "Agreed to publication yes" in text and "True" not in text
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup.select("dt")}
+    assert len(facts["Story"].select("p")) == 2
+    assert facts["Country"].get_text(strip=True) == "—"
