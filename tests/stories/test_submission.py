@@ -537,3 +537,15 @@ def test_the_inspect_view_shows_consents_in_words_and_the_story_in_paragraphs(
     facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup.select("dt")}
     assert len(facts["Story"].select("p")) == 2
     assert facts["Country"].get_text(strip=True) == "—"
+
+
+def test_a_story_in_a_language_without_a_site_yet_gets_its_section_translated_first(
+    client, stories_index
+):
+    post(client, language="sk", title="Naša kuchyňa")
+    story = StorySubmission.objects.get().story_page.specific
+    assert story.locale.language_code == "sk"
+    assert story.url_path.endswith("/stories/nasa-kuchyna/")
+    index = story.get_parent().specific
+    assert index.translation_key == stories_index.translation_key and index.live
+    assert index.get_parent().locale.language_code == "sk"  # the home page came first
