@@ -17,7 +17,11 @@ _numbers = itertools.count(1)
 def make_country(network, title: str = "Slovakia", code: str = "SK", **fields) -> CountryPage:
     fields.setdefault("summary", f"Mother centres in {title}.")
     page, _created = get_or_create_page(
-        network, CountryPage, fields.pop("slug", slugify(title)), title=title, country_code=code,
+        network,
+        CountryPage,
+        fields.pop("slug", slugify(title)),
+        title=title,
+        country_code=code,
         **fields,
     )
     return page

@@ -77,10 +77,14 @@ class RegistrationForm(forms.Form):
         self.fields["country"].widget.attrs["autocomplete"] = "country-name"
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Please leave this field empty."))
-        return ""
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            # Said where people read it: the trap field itself is out of sight.
+            raise forms.ValidationError(
+                _("We could not register you. Please check the form and try again.")
+            )
+        return cleaned_data
 
 
 class DirectoryFilterForm(forms.Form):

@@ -39,6 +39,7 @@ class Outcome(enum.StrEnum):
 class Result:
     outcome: Outcome
     registration: EventRegistration | None = None
+    confirmation_resent: bool = False
 
 
 def register(event, data: dict, request=None) -> Result:
@@ -73,9 +74,10 @@ def register(event, data: dict, request=None) -> Result:
                 )
     if existing is not None:
         last = existing.confirmation_sent_at
+        resent = False
         if last is None or timezone.now() - last > RESEND_AFTER:
-            send_confirmation(existing, event, request)
-        return Result(Outcome.ALREADY_REGISTERED, existing)
+            resent = send_confirmation(existing, event, request)
+        return Result(Outcome.ALREADY_REGISTERED, existing, confirmation_resent=resent)
     send_confirmation(registration, event, request)
     return Result(Outcome.REGISTERED, registration)
 

@@ -3,7 +3,6 @@
 import zoneinfo
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -26,7 +25,6 @@ from network.forms import EventPageForm, time_zone_widget
 from .countries import CountrySectionMixin
 
 PAST_EVENTS_PER_PAGE = 12
-REGISTRATION_TOKEN_SALT = "network.registration"
 
 
 def file_route_url(page, route_name: str) -> str:
@@ -415,22 +413,17 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             )
         return data
 
-    def registration_token(self, registration) -> str:
-        return signing.dumps(registration.pk, salt=REGISTRATION_TOKEN_SALT)
-
     def registration_from_token(self, token: str):
         from .registrations import EventRegistration
 
-        try:
-            pk = signing.loads(token, salt=REGISTRATION_TOKEN_SALT)
-        except signing.BadSignature:
-            return None
-        return EventRegistration.objects.filter(pk=pk, event_key=self.translation_key).first()
+        return EventRegistration.objects.filter(
+            access_token=token, event_key=self.translation_key
+        ).first()
 
     def registered_url(self, registration, full: bool = False) -> str:
         base = self.full_url if full else self.url
         return base + self.reverse_subpage(
-            "registered", kwargs={"token": self.registration_token(registration)}
+            "registered", kwargs={"token": registration.access_token}
         )
 
     # -- calendars --------------------------------------------------------------------------
@@ -465,23 +458,24 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         from network.forms import RegistrationForm
         from network.registration import Outcome, register
 
-        form = notice = None
+        form = result = None
         if self.has_built_in_registration:
-            if request.method == "POST":
-                form = RegistrationForm(request.POST)
-                if form.is_valid():
-                    result = register(self, form.cleaned_data, request)
-                    if result.outcome == Outcome.REGISTERED:
-                        return HttpResponseRedirect(self.registered_url(result.registration))
-                    notice = result.outcome
-                    if result.outcome != Outcome.ALREADY_REGISTERED:
-                        form = RegistrationForm(request.POST)  # keep what they typed
-                    else:
-                        form = RegistrationForm()
-                    self.__dict__.pop("registration_count", None)
-            else:
-                form = RegistrationForm()
-        return self.render(request, context_overrides={"form": form, "notice": notice})
+            form = RegistrationForm(request.POST if request.method == "POST" else None)
+            if form.is_bound and form.is_valid():
+                result = register(self, form.cleaned_data, request)
+                if result.outcome == Outcome.REGISTERED:
+                    return HttpResponseRedirect(self.registered_url(result.registration))
+                if result.outcome == Outcome.ALREADY_REGISTERED:
+                    form = RegistrationForm()
+                self.__dict__.pop("registration_count", None)  # count again for the message
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "notice": result.outcome if result else None,
+                "confirmation_resent": bool(result and result.confirmation_resent),
+            },
+        )
 
     @path("event.ics/", name="calendar")
     def calendar(self, request):

@@ -1,8 +1,14 @@
 """People registered for an event: personal data, kept in the admin only (never on the site,
 in the API, in search or in feeds)."""
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def new_access_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class EventRegistration(models.Model):
@@ -29,6 +35,10 @@ class EventRegistration(models.Model):
         _("agreed to the use of their data"),
         default=False,
         help_text=_("They agreed that MINE keeps these details to organise the event."),
+    )
+    # The registered person's own page (joining link, cancel) is found with this, never by id.
+    access_token = models.CharField(
+        max_length=64, unique=True, default=new_access_token, editable=False
     )
     registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(
