@@ -1,7 +1,6 @@
 """Stories of care work told by mothers and centres, the themes they are filed under, and the
 stories the public sends in through "Tell your story"."""
 
-import logging
 from collections.abc import Iterable
 
 from django import forms
@@ -33,8 +32,6 @@ from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from network.models import CountryPage, CountrySectionMixin, attach_countries
-
-logger = logging.getLogger(__name__)
 
 STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -251,7 +248,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             if form.is_valid():
                 count_attempt(request)
                 if not form.is_spam():
-                    receive_submission(form, site_language=self.locale.language_code)
+                    receive_submission(form)
                 return redirect(self.url + self.reverse_subpage("thank_you"))
             form.keep_good_uploads()
         else:

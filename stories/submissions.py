@@ -100,7 +100,7 @@ def save_submission(form) -> StorySubmission:
     return submission
 
 
-def receive_submission(form, site_language: str) -> StorySubmission:
+def receive_submission(form) -> StorySubmission:
     submission = save_submission(form)
     try:
         with transaction.atomic():
