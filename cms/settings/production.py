@@ -9,7 +9,9 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     # One clear line for whoever starts the server, not a traceback to dig through.
-    sys.exit("Bridges will not start: set the SECRET_KEY environment variable (a long random value).")
+    sys.exit(
+        "Bridges will not start: set the SECRET_KEY environment variable (a long random value)."
+    )
 
 # WhiteNoise serves the collected static files straight from gunicorn, compressed and cached.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
