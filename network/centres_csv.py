@@ -421,7 +421,12 @@ def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> Impor
         return slugs_by_country[country.pk]
 
     for row_number, values in rows:
-        result = RowResult(row=row_number, action="refused", name=values.get("name", ""))
+        result = RowResult(
+            row=row_number,
+            action="refused",
+            name=values.get("name", ""),
+            key=values.get("key", ""),
+        )
         results.append(result)
         try:
             parsed = parse_row(values, countries)

@@ -1,7 +1,5 @@
 """Write every centre as CSV, in the format import_centres reads."""
 
-import sys
-
 from django.core.management.base import BaseCommand
 
 from network.centres_csv import export_centres
@@ -17,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["file"] == "-":
-            count = export_centres(sys.stdout)
+            self.stdout.ending = ""  # rows end in a newline already
+            count = export_centres(self.stdout)
         else:
             with open(options["file"], "w", encoding="utf-8", newline="") as out:
                 count = export_centres(out)
