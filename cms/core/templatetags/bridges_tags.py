@@ -25,11 +25,16 @@ def language_links(context):
     page = context.get("page")
     current = translation.get_language()
     translations = {}
+    sub_path = ""
     if isinstance(page, Page):
         translations = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().public().select_related("locale")
         }
+        # A route below a routable page (/de/stories/tell-your-story/) keeps its place.
+        page_url = page.url or ""
+        if request is not None and page_url and request.path.startswith(page_url):
+            sub_path = request.path[len(page_url) :]
     homes = {}
     root = _site_root(request)
     if root is not None:
@@ -40,7 +45,7 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url, translated = translations[code].url, True
+            url, translated = translations[code].url + sub_path, True
         elif isinstance(page, Page):
             home = homes.get(code)
             url, translated = (home.url if home else f"/{code}/"), False
