@@ -549,3 +549,18 @@ def test_a_story_in_a_language_without_a_site_yet_gets_its_section_translated_fi
     index = story.get_parent().specific
     assert index.translation_key == stories_index.translation_key and index.live
     assert index.get_parent().locale.language_code == "sk"  # the home page came first
+
+
+def test_the_language_links_of_the_form_lead_to_the_form_in_that_language(client, stories_index):
+    from cms.core.translation import translate_page
+
+    translate_page(stories_index.get_parent(), "de", {})
+    translate_page(stories_index, "de", {})
+    soup = BeautifulSoup(client.get("/de/stories/tell-your-story/").content, "html.parser")
+    switcher = soup.select_one("nav.language-switcher")
+    assert switcher.select_one("a[hreflang=en]")["href"] == "/en/stories/tell-your-story/"
+    assert soup.select_one("link[rel=alternate][hreflang=en]")["href"].endswith(
+        "/en/stories/tell-your-story/"
+    )
+    # A language without the stories page still leads home.
+    assert switcher.select_one("a[hreflang=hu]")["href"] == "/hu/"
