@@ -156,6 +156,23 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("stories page")
 
+    def get_sitemap_urls(self, request=None):
+        """The stories page and its "Tell your story" form, each with its translations."""
+        urls = super().get_sitemap_urls(request)
+        route = self.reverse_subpage("tell_your_story")
+        forms = [
+            {
+                **entry,
+                "location": entry["location"] + route,
+                "alternates": [
+                    {**alternate, "location": alternate["location"] + route}
+                    for alternate in entry.get("alternates", [])
+                ],
+            }
+            for entry in urls
+        ]
+        return urls + forms
+
     # The listing, with filters that combine: ?country=<slug>&theme=<slug>&language=<code>.
 
     def live_stories(self):

@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -44,6 +45,23 @@ class SubmissionColumn(Column):
         return self.function(instance)
 
 
+class SubmissionDeleteView(DeleteView):
+    @property
+    def confirmation_message(self):
+        """Say exactly what goes, so an editor acting on a deletion request knows what remains."""
+        page = self.object.story_page
+        if page is not None and (page.live or page.first_published_at is not None):
+            return _(
+                "This deletes the sender's e-mail address, consents and the files as she sent "
+                "them. The published story “%(title)s” stays online: unpublish or delete it in "
+                "the page tree if she asks for that too."
+            ) % {"title": page.title}
+        return _(
+            "This deletes the sender's e-mail address, consents and files, and the draft story "
+            "made from them with its photos and recordings. Nothing of it stays."
+        )
+
+
 class StorySubmissionViewSet(ModelViewSet):
     model = StorySubmission
     icon = "mail"
@@ -53,6 +71,7 @@ class StorySubmissionViewSet(ModelViewSet):
     name = "story_submissions"
     inspect_view_enabled = True
     copy_view_enabled = False
+    delete_view_class = SubmissionDeleteView
     # Required by ModelViewSet, but the permission policy never lets anyone add or edit.
     form_fields = ["title"]
     list_display = [

@@ -1,6 +1,8 @@
 """/<lang>/stories/: the stories of one language, filters that combine and live in the URL, pages
 of 12, a helpful empty result, the home page's stories, and flat query counts."""
 
+from xml.etree import ElementTree
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -172,3 +174,12 @@ def test_index_queries_do_not_grow_with_cards(
     client.get("/en/")
     with django_assert_max_num_queries(home_small):
         client.get("/en/")
+
+
+def test_the_sitemap_lists_the_stories_page_and_its_form(client, stories):
+    tree = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in tree.findall("s:url/s:loc", namespace)}
+    assert "http://localhost/en/stories/" in locations
+    assert "http://localhost/en/stories/tell-your-story/" in locations
+    assert "http://localhost/en/network/slovakia/kitchen/" in locations

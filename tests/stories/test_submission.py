@@ -444,6 +444,10 @@ def test_editors_see_submissions_and_delete_one_with_its_data(client, stories_in
     assert b"jana.private@example.org" in inspect.content  # editors may contact her
     assert client.get(f"/admin/story_submissions/edit/{submission.pk}/").status_code in (302, 403)
 
+    confirm = BeautifulSoup(
+        client.get(f"/admin/story_submissions/delete/{submission.pk}/").content, "html.parser"
+    )
+    assert "and the draft story made from them" in confirm.get_text()
     with django_capture_callbacks():
         response = client.post(f"/admin/story_submissions/delete/{submission.pk}/")
     assert response.status_code == 302
@@ -466,6 +470,9 @@ def test_deleting_a_submission_keeps_a_story_already_published(client, stories_i
     submission = StorySubmission.objects.get()
     story = submission.story_page.specific
     story.save_revision().publish()
+    client.force_login(editor)
+    confirm = client.get(f"/admin/story_submissions/delete/{submission.pk}/")
+    assert "The published story “Our Tuesday kitchen” stays online" in confirm.content.decode()
     submission.delete()
     story.refresh_from_db()
     assert story.live and story.image is not None
