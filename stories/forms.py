@@ -197,18 +197,14 @@ class StorySubmissionForm(forms.Form):
             )
         return text
 
-    def chosen_kept(self, kind: str | None = None) -> list[kept_uploads.KeptFile]:
+    def chosen_kept(self) -> list[kept_uploads.KeptFile]:
         """Kept files the visitor left ticked."""
         ticked = set(self.data.getlist("keep")) if hasattr(self.data, "getlist") else set()
-        return [
-            f
-            for n, f in enumerate(self.kept)
-            if str(n) in ticked and (kind is None or (f.kind == "photo") == (kind == "photo"))
-        ]
+        return [kept for n, kept in enumerate(self.kept) if str(n) in ticked]
 
     def clean_photos(self) -> list:
         photos = self.cleaned_data["photos"]
-        count = len(photos) + len(self.chosen_kept("photo"))
+        count = len(photos) + len(self.kept_photos())
         if count > settings.STORIES_MAX_PHOTOS:
             raise ValidationError(
                 _("You chose %(count)s photos; please choose at most %(max)s."),
@@ -236,13 +232,13 @@ class StorySubmissionForm(forms.Form):
         return upload
 
     def kept_photos(self) -> list[kept_uploads.KeptFile]:
-        return self.chosen_kept("photo")
+        return [kept for kept in self.chosen_kept() if kept.kind == "photo"]
 
     def kept_media(self) -> kept_uploads.KeptFile | None:
-        """The kept recording, unless a new one was chosen instead."""
+        """The kept video or recording, unless a new one was chosen instead."""
         if self.cleaned_data.get("media_file"):
             return None
-        media = self.chosen_kept("media")
+        media = [kept for kept in self.chosen_kept() if kept.kind != "photo"]
         return media[-1] if media else None
 
     def keep_good_uploads(self) -> None:
