@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage, ImageSerializerField
 from network.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
+from network.panels import LocationMapPanel
 from network.text import fold
 
 from .countries import CountrySectionMixin
@@ -161,6 +162,7 @@ class CentrePage(CountrySectionMixin, BasePage):
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                LocationMapPanel(),
             ],
             heading=_("Address and place on the map"),
         ),

@@ -39,6 +39,8 @@ def test_an_editor_adds_a_centre_in_the_admin(editor_client, slovakia):
     url = reverse("wagtailadmin_pages:add", args=("network", "centrepage", slovakia.pk))
     form = editor_client.get(url).content.decode()
     # The fields an editor may not know how to fill in explain themselves.
+    assert "data-location-map" in form  # click the map to place the centre
+    assert "/static/network/admin-location-map.js" in form
     for help_text in (
         "click the map below, or copy the first number from a map website",
         "Between -180 and 180.",
@@ -177,6 +179,7 @@ def test_editors_download_an_events_registrations_as_csv(editor_client, registra
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert sorted(row["Name"] for row in rows) == ["Anna Nováková", "Ilse Huber"]
     assert {row["E-mail"] for row in rows} == {"anna@example.org", "ilse@example.org"}
+    assert len(rows[0]["Registered"]) == len("2030-06-04 16:00")  # local time, to the minute
 
 
 def test_country_editors_see_only_their_own_events_registrations(
