@@ -73,10 +73,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         """Upcoming events first (soonest first), then past ones with their recordings."""
-        from network.directory import Sections, localized_events
+        from network.directory import Sections, localized_events, with_images
 
         sections = Sections(self.locale)
-        events = localized_events(self.locale, sections.default)
+        events = with_images(localized_events(self.locale, sections.default)).select_related(
+            "locale"
+        )
         now = timezone.now()
         upcoming = list(events.filter(end__gte=now).order_by("start"))
         past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_EVENTS_PER_PAGE)

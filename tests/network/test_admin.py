@@ -231,7 +231,6 @@ def test_setup_groups_gives_each_country_its_own_section(client, network, slovak
     assert jana.has_perm("wagtailadmin.access_admin")
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_new_translation_of_a_country_gets_its_editors(network, slovakia):
     from cms.core.translation import translate_page
 

@@ -121,7 +121,6 @@ def test_drafts_and_unpublished_centres_are_not_listed(client, directory):
     assert "Kormidlo" not in [f["properties"]["name"] for f in features]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_other_languages_show_translated_centres_and_the_rest_in_english(client, directory):
     network = directory["zilina"].get_parent().get_parent().specific
     translate_page(network, "hu", {"The network": "A hálózat"})
@@ -257,12 +256,13 @@ def test_queries_stay_flat_with_1000_centres(
             li.a.get_text(strip=True): li.select_one(".country-list__count").get_text(strip=True)
             for li in soup.select(".country-list li")
         }
-        hungary = "Magyarország" if url.startswith("/hu/") else "Hungary"
-        assert counts == {
-            "Germany": "400 centres",
-            hungary: "200 centres",
-            "Slovakia": "400 centres",
-        }
+        if url.startswith("/hu/"):
+            expected = {"Germany": "400 központ", "Magyarország": "200 központ"}
+            expected["Slovakia"] = "400 központ"
+        else:
+            expected = {"Germany": "400 centres", "Hungary": "200 centres"}
+            expected["Slovakia"] = "400 centres"
+        assert counts == expected
 
     for language in ["en", "hu"]:
         cache.clear()
