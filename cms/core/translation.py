@@ -4,19 +4,10 @@ Demo content and tests use this so translation records (source, segments, string
 exist as if a person had typed them, and later edits in the admin carry on from them.
 """
 
-import logging
-
 from django.db import transaction
 from wagtail.models import Locale, Page
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
-
-logger = logging.getLogger(__name__)
 
 
 def translate_page(page: Page, language_code: str, strings: dict[str, str], user=None) -> Page:
@@ -30,11 +21,10 @@ def translate_page(page: Page, language_code: str, strings: dict[str, str], user
     page = page.specific
     locale = Locale.objects.get(language_code=language_code)
     with transaction.atomic():
-        creator = TranslationCreator(user, [locale])
-        creator.create_translations(page)
-        source = TranslationSource.objects.get_for_instance(page)
-        source.update_from_db()  # picks up edits made to the source since it was first submitted
-        translation = Translation.objects.get(source=source, target_locale=locale)
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()  # picks up edits made to the source since it was submitted
+        # The strings go in before the translated page is built, so it is built once.
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
         for segment in segments:
             text = strings.get(segment.string.data)
@@ -51,11 +41,13 @@ def translate_page(page: Page, language_code: str, strings: dict[str, str], user
                     "has_error": False,
                 },
             )
+        # "Translate this page" in the admin: the translation record, related snippets, a draft.
+        # (settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off, so it stays a draft.)
+        TranslationCreator(user, [locale]).create_translations(page)
         # wagtail-localize would publish in transaction.on_commit, from a page object loaded before
         # the children were translated: inside a larger transaction (a test, a command) that stale
-        # object overwrites the tree's child count and the children stop being found. We save the
-        # draft and publish a freshly loaded revision at once instead.
-        translation.save_target(user=user, publish=False)
+        # object overwrites the tree's child count and the children stop being found. We publish a
+        # freshly loaded revision at once instead.
         target = page.get_translation(locale)
         target.get_latest_revision().publish(user=user)
     return page.get_translation(locale).specific
