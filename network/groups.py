@@ -37,6 +37,11 @@ MANAGE_FILES = [
     "wagtailmedia.delete_media",
 ]
 
+# Stories sent in by the public: editors and moderators read them and delete one (with its
+# personal data) on request; themes are a taxonomy editors keep and translators translate.
+REVIEW_SUBMISSIONS = ["stories.view_storysubmission", "stories.delete_storysubmission"]
+KEEP_THEMES = ["stories.add_theme", "stories.change_theme"]
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
@@ -111,7 +116,7 @@ def setup_country(country, report: Report) -> Group:
     group = country_group(country)
     grant_model(
         group,
-        ["wagtailadmin.access_admin", "network.view_eventregistration"],
+        ["wagtailadmin.access_admin", "network.view_eventregistration", *REVIEW_SUBMISSIONS],
         report,
     )
     for page in CountryPage.objects.filter(translation_key=country.translation_key):
@@ -138,6 +143,8 @@ def setup_groups() -> Report:
             "wagtailadmin.access_admin",
             "wagtail_localize.submit_translation",
             "network.view_eventregistration",
+            *REVIEW_SUBMISSIONS,
+            *KEEP_THEMES,
         ],
         report,
     )
@@ -153,6 +160,9 @@ def setup_groups() -> Report:
             "wagtail_localize.submit_translation",
             "network.view_eventregistration",
             "network.delete_eventregistration",
+            *REVIEW_SUBMISSIONS,
+            *KEEP_THEMES,
+            "stories.delete_theme",
         ],
         report,
     )
@@ -163,7 +173,7 @@ def setup_groups() -> Report:
     translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
     grant_model(
         translators,
-        ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+        ["wagtailadmin.access_admin", "wagtail_localize.submit_translation", *KEEP_THEMES],
         report,
     )
     grant_collection(translators, root_collection, USE_FILES, report)
