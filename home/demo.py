@@ -1,11 +1,9 @@
 """Demo content of the home app: the home page, the section index pages, "About MINE" and
 "Let's build bridges", in English with German and Hungarian translations (from ../shared/seeds)."""
 
-from django.core.files.base import ContentFile
 from wagtail.models import Locale
 
-from cms.core.demo import english_home, get_or_create_page, translate_once
-from cms.core.factories import ImageFactory, make_picture
+from cms.core.demo import demo_image, english_home, get_or_create_page, translate_once
 from home.models import StandardPage
 from network.models import EventIndexPage, NetworkPage
 from stories.models import StoryIndexPage
@@ -210,27 +208,13 @@ TRANSLATIONS = {
 }
 
 
-def _demo_image(title: str, description: str, seed: int):
-    from wagtail.images import get_image_model
-
-    existing = get_image_model().objects.filter(title=title).first()
-    if existing:
-        return existing
-    return ImageFactory(
-        title=title,
-        description=description,
-        credit="Illustration: Bridges demo",
-        file=ContentFile(make_picture(seed), name=f"demo-{seed}.jpg"),
-    )
-
-
 def load(**options):
     home = english_home()
     if not home.intro:
         # The home page exists from the migrations; fill it once, leave editors' changes alone.
         home.intro = HOME_INTRO
         home.summary = HOME_SUMMARY
-        home.image = _demo_image(
+        home.image = demo_image(
             "Mothers and children at a mother centre",
             "Mothers and small children sitting together around a table",
             seed=0,
@@ -252,7 +236,7 @@ def load(**options):
         summary=ABOUT_INTRO,
         body=ABOUT_BODY,
         show_in_menus=True,
-        image=_demo_image(
+        image=demo_image(
             "A mother centre's open café", "An open café with mothers talking", seed=1
         ),
     )

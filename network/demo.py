@@ -17,13 +17,15 @@ import random
 import time
 import zoneinfo
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.images import get_image_model
-from wagtailmedia.models import get_media_model
 
-from cms.core.demo import english_home, get_or_create_page, translate_once
-from cms.core.factories import AudioFactory, ImageFactory, make_picture, make_tone
+from cms.core.demo import (
+    demo_image,
+    demo_recording,
+    english_home,
+    get_or_create_page,
+    translate_once,
+)
 from cms.core.translation import translate_page
 from network.centres_csv import COLUMNS, import_centres
 from network.models import (
@@ -450,25 +452,6 @@ EVENT_STRINGS = {
 }
 
 
-def _picture(seed: int, title: str, description: str):
-    existing = get_image_model().objects.filter(title=title).first()
-    return existing or ImageFactory(
-        title=title,
-        description=description,
-        credit="Illustration: Bridges demo",
-        file=ContentFile(make_picture(seed), name=f"network-{seed}.jpg"),
-    )
-
-
-def _recording(title: str, frequency: float):
-    existing = get_media_model().objects.filter(title=title).first()
-    return existing or AudioFactory(
-        title=title,
-        file=ContentFile(make_tone(seconds=3, frequency=frequency), name=f"{title[:20]}.wav"),
-        transcript=f"{title}: a short demo sound standing in for the recording of the session.",
-    )
-
-
 def _next_meeting_day() -> datetime.date:
     """The third Tuesday of next month: the rhythm of the network's Zoom meetings."""
     today = timezone.localdate()
@@ -537,10 +520,10 @@ def load(**options):
         country = countries[data.pop("country")]
         picture = data.pop("picture", None)
         if picture is not None:
-            data["image"] = _picture(
-                picture,
+            data["image"] = demo_image(
                 f"{data['title']} (illustration)",
                 f"An illustration for {data['title']}: people meeting at the centre",
+                seed=picture,
             )
         _page, created = get_or_create_page(country, CentrePage, data.pop("slug"), **data)
         centres_created += created
@@ -551,17 +534,23 @@ def load(**options):
         data = dict(data)
         picture = data.pop("picture", None)
         if picture is not None:
-            data["image"] = _picture(
-                picture,
+            data["image"] = demo_image(
                 f"{data['title']} (illustration)",
                 "An illustration: women from many countries meeting around a table",
+                seed=picture,
             )
         if data["slug"] == MOTHER_CENTERS_DAY["slug"]:
             data["recordings"] = [
                 (
                     "audio",
                     {
-                        "audio": _recording("Resilience through Care: morning session", 330),
+                        "audio": demo_recording(
+                            "Resilience through Care: morning session",
+                            "Resilience through Care, morning session: a short demo sound "
+                            "standing in for the recording of the session.",
+                            seconds=3,
+                            frequency=330,
+                        ),
                         "caption": "Morning session",
                         "transcript": "",
                     },
@@ -569,7 +558,13 @@ def load(**options):
                 (
                     "audio",
                     {
-                        "audio": _recording("Resilience through Care: afternoon session", 392),
+                        "audio": demo_recording(
+                            "Resilience through Care: afternoon session",
+                            "Resilience through Care, afternoon session: a short demo sound "
+                            "standing in for the recording of the session.",
+                            seconds=3,
+                            frequency=392,
+                        ),
                         "caption": "Afternoon session",
                         "transcript": "",
                     },

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtailmedia.models import get_media_model
 
-from cms.core.demo import english_home, get_or_create_page, translate_once
-from cms.core.factories import ImageFactory, make_picture, make_tone
+from cms.core.demo import demo_image, english_home, get_or_create_page, translate_once
+from cms.core.factories import make_picture, make_tone
 from network.models import CentrePage, CountryPage, NetworkPage
 
 from .models import StoryIndexPage, StoryPage, Theme
@@ -368,18 +367,6 @@ REFUGE_TRANSLATIONS = {
 
 
 # --- Files made here ---------------------------------------------------------------------------
-
-
-def demo_image(title: str, description: str, seed: int):
-    existing = get_image_model().objects.filter(title=title).first()
-    if existing:
-        return existing
-    return ImageFactory(
-        title=title,
-        description=description,
-        credit="Illustration: Bridges demo",
-        file=ContentFile(make_picture(seed), name=f"story-{seed}.jpg"),
-    )
 
 
 def make_video(seconds: int = 4, fps: int = 6, size=(480, 300)) -> bytes | None:

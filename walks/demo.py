@@ -9,10 +9,16 @@ import json
 
 from wagtail.images import get_image_model
 
-from cms.core.demo import english_home, get_or_create_page, translate_once
+from cms.core.demo import (
+    demo_image,
+    demo_recording,
+    english_home,
+    get_or_create_page,
+    translate_once,
+)
 from network.models import CentrePage, CountryPage, NetworkPage
 
-from .factories import medium, panorama_picture, picture, recording, stop
+from .factories import medium, panorama_picture, stop
 from .models import WalkPage
 
 CREDIT = "Illustration: Bridges demo"
@@ -24,19 +30,10 @@ COUNTRIES = {
 
 
 def _image(title: str, description: str, seed: int, panorama: bool = False):
-    existing = get_image_model().objects.filter(title=title).first()
-    if existing:
-        return existing
     if panorama:
-        return panorama_picture(title, description, seed)
-    return picture(title, description, seed, credit=CREDIT)
-
-
-def _recording(title: str, transcript: str):
-    from wagtailmedia.models import get_media_model
-
-    existing = get_media_model().objects.filter(title=title).first()
-    return existing or recording(title, transcript)
+        existing = get_image_model().objects.filter(title=title).first()
+        return existing or panorama_picture(title, description, seed)
+    return demo_image(title, description, seed, credit=CREDIT)
 
 
 def _walk(parent, slug: str, fields):
@@ -80,7 +77,7 @@ def mala_ulica_stops() -> list[dict]:
         12,
         panorama=True,
     )
-    welcome = _recording(
+    welcome = demo_recording(
         "Mala Ulica: welcome",
         "Welcome to Mala ulica. Here families meet every day: mothers, fathers, grandparents and "
         "the little ones. Come in, nobody needs an appointment.",
@@ -92,7 +89,7 @@ def mala_ulica_stops() -> list[dict]:
         _image("Ljubljana: market stall", "A mother buying apples with her son", 16),
         _image("Ljubljana: market café", "Two mothers talking over coffee", 17),
     ]
-    park = _recording(
+    park = demo_recording(
         "Tivoli Park: the playground",
         "Birds and children: a morning at the Tivoli playground, where the centre's families "
         "meet when the weather is fine.",
@@ -261,7 +258,7 @@ def academy_stops() -> list[dict]:
         22,
         panorama=True,
     )
-    voices = _recording(
+    voices = demo_recording(
         "MINE Academy: voices from the circle",
         "We are many languages in one room, and still we understand each other: we all know "
         "what care work is.",
