@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -12,6 +12,32 @@ register = template.Library()
 def _site_root(request):
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
+
+
+def _homes(request) -> dict[str, Page]:
+    """The live home page of every language, by language code.
+
+    The header asks for it three times (language links, menu, logo link); it is looked up once a
+    request, and the reader's home and a page's language are read from it without more queries.
+    """
+    if request is None:
+        return {}
+    if not hasattr(request, "_bridges_homes"):
+        root = _site_root(request)
+        request._bridges_homes = (
+            {
+                home.locale.language_code: home
+                for home in root.get_translations(inclusive=True).live().select_related("locale")
+            }
+            if root is not None
+            else {}
+        )
+    return request._bridges_homes
+
+
+def _reader_home(request) -> Page | None:
+    """The home page in the reader's language, or the default one while it is not translated."""
+    return _homes(request).get(translation.get_language()) or _site_root(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -35,13 +61,7 @@ def language_links(context):
         page_url = page.url or ""
         if request is not None and page_url and request.path.startswith(page_url):
             sub_path = request.path[len(page_url) :]
-    homes = {}
-    root = _site_root(request)
-    if root is not None:
-        homes = {
-            p.locale.language_code: p
-            for p in root.get_translations(inclusive=True).live().select_related("locale")
-        }
+    homes = _homes(request)
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -66,23 +86,24 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def navigation_pages(context):
     """The top-level pages of the reader's language, for the main menu."""
-    request = context.get("request")
-    root = _site_root(request)
-    if root is None:
+    home = _reader_home(context.get("request"))
+    if home is None:
         return []
-    home = root.localized
     return home.get_children().live().public().in_menu().only("title", "url_path", "locale_id")
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
-    root = _site_root(context.get("request"))
-    return root.localized if root else None
+    return _reader_home(context.get("request"))
 
 
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
+    """The language a page is written in (an untranslated page is served under other prefixes)."""
+    if not isinstance(page, Page):
+        return ""
+    by_locale = {home.locale_id: code for code, home in _homes(context.get("request")).items()}
+    return by_locale.get(page.locale_id) or page.locale.language_code
 
 
 @register.inclusion_tag("includes/map_settings.html")
