@@ -13,7 +13,11 @@ class LocationMapPanel(Panel):
 
         class Media:
             css = {"all": ["vendor/leaflet/leaflet.css"]}
-            js = ["vendor/leaflet/leaflet.js", "network/admin-location-map.js"]
+            js = [
+                "vendor/leaflet/leaflet.js",
+                "js/location-picker.js",
+                "network/admin-location-map.js",
+            ]
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

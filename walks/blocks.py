@@ -89,6 +89,7 @@ class LocationBlockAdapter(StructBlockAdapter):
             js=[
                 *parent._js,
                 versioned_static("vendor/leaflet/leaflet.js"),
+                versioned_static("js/location-picker.js"),
                 versioned_static("walks/js/location-block.js"),
             ],
             css={

@@ -1,16 +1,12 @@
-/* The stop location in the admin: the latitude and longitude fields, plus a map to click and an
- * address search. The fields stay the source of truth: typing or pasting coordinates moves the pin,
- * clicking or dragging the pin fills the fields. Maps start only when scrolled into view, so a walk
- * with 25 stops opens quickly in the editor.
+/* The stop location in the admin: the latitude and longitude fields with the shared map picker
+ * (assets/js/location-picker.js), plus what stops need beyond it: an address search, pasting
+ * "46.05, 14.50" into a field, opening near the previous stop, and maps that start only when
+ * scrolled into view, so a walk with 25 stops opens quickly in the editor.
  */
 (function () {
     "use strict";
 
     const StructBlockDefinition = window.wagtailStreamField.blocks.StructBlockDefinition;
-
-    function round(value) {
-        return Math.round(value * 1e6) / 1e6;
-    }
 
     // "46.0503, 14.5069" or "46.0503 14.5069" as copied from a map site.
     function parsePair(text) {
@@ -46,7 +42,7 @@
             const strings = options.strings;
             const latInput = document.getElementById(prefix + "-latitude");
             const lngInput = document.getElementById(prefix + "-longitude");
-            if (!latInput || !lngInput || !window.L) {
+            if (!latInput || !lngInput || !window.L || !window.BridgesLocationPicker) {
                 return block;
             }
             latInput.dataset.walkLatitude = "";
@@ -102,74 +98,21 @@
             const lngField = lngInput.closest("[data-field-wrapper]") || lngInput.parentElement;
             lngField.insertAdjacentElement("afterend", wrapper);
 
-            let map = null;
-            let marker = null;
-
-            function currentPoint() {
-                const lat = parseFloat(latInput.value);
-                const lng = parseFloat(lngInput.value);
-                if (isNaN(lat) || isNaN(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-                    return null;
-                }
-                return [lat, lng];
-            }
-
-            function setFields(point) {
-                latInput.value = round(point[0]);
-                lngInput.value = round(point[1]);
-                // Wagtail tracks unsaved changes through input events.
-                latInput.dispatchEvent(new Event("input", {bubbles: true}));
-                lngInput.dispatchEvent(new Event("input", {bubbles: true}));
-                latInput.dispatchEvent(new Event("change", {bubbles: true}));
-                lngInput.dispatchEvent(new Event("change", {bubbles: true}));
-            }
-
-            function placeMarker(point, pan) {
-                if (!map) {
-                    return;
-                }
-                if (!marker) {
-                    marker = L.marker(point, {draggable: true, keyboard: true}).addTo(map);
-                    marker.on("dragend", () => {
-                        const position = marker.getLatLng();
-                        setFields([position.lat, position.lng]);
-                    });
-                } else {
-                    marker.setLatLng(point);
-                }
-                if (pan) {
-                    map.setView(point, Math.max(map.getZoom(), 16));
-                }
-            }
-
-            function startMap() {
-                if (map) {
-                    return;
-                }
-                const point = currentPoint();
-                const start = point || lastKnownPoint(latInput);
-                map = L.map(mapElement, {scrollWheelZoom: false}).setView(
-                    start || options.center,
-                    point ? 16 : start ? 15 : options.zoom
-                );
-                if (options.tileUrl) {
-                    L.tileLayer(options.tileUrl, {maxZoom: 19, attribution: options.attribution}).addTo(map);
-                }
-                if (point) {
-                    placeMarker(point, false);
-                }
-                map.on("click", (event) => {
-                    setFields([event.latlng.lat, event.latlng.lng]);
-                    placeMarker([event.latlng.lat, event.latlng.lng], false);
-                });
-            }
+            const picker = BridgesLocationPicker.attach(mapElement, latInput, lngInput, {
+                center: options.center,
+                zoom: options.zoom,
+                pointZoom: 16,
+                tileUrl: options.tileUrl,
+                attribution: options.attribution,
+                near: () => lastKnownPoint(latInput),
+            });
 
             function findAddress() {
                 const query = searchInput.value.trim();
                 if (!query) {
                     return;
                 }
-                startMap();
+                picker.start();
                 searchMessage.textContent = strings.searching;
                 const url = new URL(options.geocoderUrl);
                 url.searchParams.set("q", query);
@@ -188,9 +131,7 @@
                             searchMessage.textContent = strings.notFound;
                             return;
                         }
-                        const point = [parseFloat(results[0].lat), parseFloat(results[0].lon)];
-                        setFields(point);
-                        placeMarker(point, true);
+                        picker.choose([parseFloat(results[0].lat), parseFloat(results[0].lon)]);
                         searchMessage.textContent = strings.found.replace("%s", results[0].display_name);
                     })
                     .catch(() => {
@@ -198,23 +139,13 @@
                     });
             }
 
-            function fromFields() {
-                const point = currentPoint();
-                if (point) {
-                    placeMarker(point, true);
-                }
-            }
-            latInput.addEventListener("change", fromFields);
-            lngInput.addEventListener("change", fromFields);
             // Pasting "46.05, 14.50" into either field fills both.
             [latInput, lngInput].forEach((input) => {
                 input.addEventListener("paste", (event) => {
                     const pair = parsePair((event.clipboardData || window.clipboardData).getData("text"));
                     if (pair) {
                         event.preventDefault();
-                        startMap();
-                        setFields(pair);
-                        placeMarker(pair, true);
+                        picker.choose(pair);
                     }
                 });
             });
@@ -224,14 +155,13 @@
                 const observer = new IntersectionObserver((entries) => {
                     entries.forEach((entry) => {
                         if (entry.isIntersecting) {
-                            startMap();
-                            map.invalidateSize();
+                            picker.start();
                         }
                     });
                 });
                 observer.observe(mapElement);
             } else {
-                startMap();
+                picker.start();
             }
             return block;
         }
