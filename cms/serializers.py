@@ -85,9 +85,6 @@ def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "")
 
 def serialize_page_link(page) -> dict | None:
     """A link to another page: its public URL in the page's own language, never a draft's."""
-    if page is None:
-        return None
-    page = page.specific_deferred
-    if not page.live:
+    if page is None or not page.live:
         return None
     return {"id": page.pk, "title": page.title, "url": absolute_url(page.url or "")}
