@@ -7,6 +7,8 @@ Every block that holds a reference calls these, so an image is the same JSON sha
 from django.conf import settings
 from wagtail.images.models import AbstractImage
 
+from cms.visibility import is_public
+
 # Rendition sizes offered to API clients; the site's templates use the same specs through srcset.
 IMAGE_RENDITIONS = {
     "thumbnail": "fill-400x300",
@@ -84,7 +86,8 @@ def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "")
 
 
 def serialize_page_link(page) -> dict | None:
-    """A link to another page: its public URL in the page's own language, never a draft's."""
-    if page is None or not page.live:
+    """A link to another page: its public URL in the page's own language, never a draft's or a
+    private page's (password, login or group restricted, or under such a page)."""
+    if not is_public(page):
         return None
     return {"id": page.pk, "title": page.title, "url": absolute_url(page.url or "")}

@@ -31,6 +31,7 @@ from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
+from cms.visibility import is_public
 from network.models import CountryPage, CountrySectionMixin, attach_countries
 
 STORIES_PER_PAGE = 12
@@ -423,11 +424,14 @@ class StoryPage(CountrySectionMixin, BasePage):
 
     @cached_property
     def localized_centre(self):
-        """The centre's page in this story's language when it is translated."""
+        """The centre's page in this story's language when it is translated; nothing when the
+        centre is a draft or private (its title is not the public's to read)."""
         if self.centre is None:
             return None
         centre = self.centre.get_translation_or_none(self.locale)
-        return centre if centre is not None and centre.live else self.centre
+        if is_public(centre):
+            return centre
+        return self.centre if is_public(self.centre) else None
 
     @cached_property
     def localized_themes(self) -> list[Theme]:
@@ -465,7 +469,7 @@ class StoryPage(CountrySectionMixin, BasePage):
 
     def centre_walks(self) -> list:
         """The live walks through this story's centre, in the reader's language where translated."""
-        if self.centre_id is None:
+        if self.localized_centre is None:
             return []
         from walks.models import WalkPage
 
@@ -489,7 +493,7 @@ class StoryPage(CountrySectionMixin, BasePage):
         context["related_stories"] = self.related_stories()
         context["centre_walks"] = self.centre_walks()
         context["stories_index"] = (
-            StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+            StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
         )
         return context
 

@@ -17,13 +17,14 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
+from cms.visibility import is_public
 from network.models import CountryPage, CountrySectionMixin, attach_countries
 
 from .blocks import WalkStopsBlock
 
 
 class PageLinkSerializerField(Field):
-    """A related page in the API as {id, title, url}; nothing when it is not live."""
+    """A related page in the API as {id, title, url}; nothing when it is not live and public."""
 
     def to_representation(self, value):
         return serialize_page_link(value)
@@ -71,6 +72,7 @@ class WalkIndexPage(BasePage):
         walk_paths = walks.values_list("path", flat=True)
         countries = list(
             CountryPage.objects.live()
+            .public()
             .filter(path__in={path[:prefix_length] for path in walk_paths})
             .only("id", "title", "slug", "path", "url_path", "locale_id")
             .order_by("title")
@@ -197,11 +199,11 @@ class WalkPage(CountrySectionMixin, BasePage):
 
     @cached_property
     def localized_centre(self):
-        """The centre in the reader's language when translated, live only."""
+        """The centre in the reader's language when translated, live and public only."""
         if self.centre_id is None:
             return None
         centre = self.centre.localized
-        return centre if centre.live else None
+        return centre if is_public(centre) else None
 
     def route_stops(self) -> list[dict]:
         """Every stop's number, title and point, for the route map (json_script)."""

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from cms.serializers import serialize_page_link
+from cms.visibility import is_public
 
 
 class LinkValue(blocks.StructValue):
@@ -13,7 +14,7 @@ class LinkValue(blocks.StructValue):
         if page is not None:
             # A page link follows the reader's language when the page is translated.
             localized = page.localized
-            return localized.url if localized.live else ""
+            return localized.url if is_public(localized) else ""
         return self.get("url") or ""
 
 

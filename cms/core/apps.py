@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Bridges core"
+
+    def ready(self):
+        from cms.visibility import connect_signals
+
+        connect_signals()

@@ -22,7 +22,7 @@ def home_events(context, home_page):
     upcoming = list(events.filter(end__gte=now).order_by("start")[:HOME_EVENTS])
     shown = upcoming or list(events.filter(end__lt=now).order_by("-start")[:HOME_EVENTS])
     sections.attach(shown)
-    index = in_language(EventIndexPage.objects.live(), locale, sections.default).first()
+    index = in_language(EventIndexPage.objects.live().public(), locale, sections.default).first()
     return {
         "request": context.get("request"),
         "page": home_page,

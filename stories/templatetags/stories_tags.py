@@ -28,7 +28,7 @@ def home_stories(context, home_page):
     stories = list(stories)
     attach_countries(stories)
     attach_themes(stories, home_page.locale)
-    index = StoryIndexPage.objects.live().filter(locale_id=locale_id).first()
+    index = StoryIndexPage.objects.live().public().filter(locale_id=locale_id).first()
     return render_to_string(
         "stories/includes/home_stories.html",
         {"stories": stories, "index": index},

@@ -27,6 +27,7 @@ def home_walk(context, home_page):
     attach_countries([walk])
     index = (
         WalkIndexPage.objects.live()
+        .public()
         .child_of(home_page)
         .only("id", "title", "url_path", "locale_id")
         .first()

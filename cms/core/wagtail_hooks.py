@@ -1,0 +1,26 @@
+"""Wagtail hooks for what every app shares: rich text links that never name a private page."""
+
+from django.utils.html import escape
+from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
+
+from cms.visibility import is_public
+
+
+class PublicPageLinkHandler(PageLinkHandler):
+    """A rich text link to a page keeps its text but loses its address when the page is a draft or
+    private, so neither a page nor its slug is revealed through a public page or the API."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        links = []
+        for page in cls.get_many(attrs_list):
+            localized = page.localized if page else None
+            links.append(f'<a href="{escape(localized.url)}">' if is_public(localized) else "<a>")
+        return links
+
+
+# After Wagtail's own registration (order 0), so this handler replaces the default one.
+@hooks.register("register_rich_text_features", order=1)
+def register_public_page_links(features):
+    features.register_link_type(PublicPageLinkHandler)
