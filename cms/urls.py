@@ -9,13 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import search
-from cms.api import api_router
+from cms.api import api_router, not_found
 from cms.sitemaps import Sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/v2/(?P<path>.*)$", not_found),
     path(
         "sitemap.xml",
         sitemap,
