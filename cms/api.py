@@ -39,7 +39,12 @@ def check_parameters(query) -> None:
         for value in values:
             if "\x00" in value or "\x00" in name:
                 raise BadRequestError(f"{name.replace(chr(0), '')}: the value contains a NUL byte")
-            whole = value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER
+            whole = (
+                value.isascii()
+                and value.isdigit()
+                and len(value) < 20
+                and int(value) <= MAX_INTEGER
+            )
             if name in INTEGER_PARAMETERS and value != "" and not whole:
                 raise BadRequestError(
                     f"{name} must be a whole number from 0 to {MAX_INTEGER}, not {value!r}"

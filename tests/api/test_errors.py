@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
         ("/api/v2/pages/?limit=9223372036854775808", 400, "limit"),
         ("/api/v2/pages/?limit=1000000", 400, "limit"),
         ("/api/v2/pages/?limit=-5", 400, "limit"),
+        ("/api/v2/pages/?limit=" + "9" * 5000, 400, "limit"),
         ("/api/v2/pages/?child_of=9223372036854775808", 400, "child_of"),
         ("/api/v2/pages/find/?id=abc", 400, "id"),
         ("/api/v2/pages/?search=care&search_operator=xor", 400, "search_operator"),
