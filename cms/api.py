@@ -47,7 +47,7 @@ def check_parameters(query) -> None:
             )
             if name in INTEGER_PARAMETERS and value != "" and not whole:
                 raise BadRequestError(
-                    f"{name} must be a whole number from 0 to {MAX_INTEGER}, not {value!r}"
+                    f"{name} must be a whole number from 0 to {MAX_INTEGER}, not {value[:40]!r}"
                 )
     operator = query.get("search_operator")
     if operator is not None and operator not in SEARCH_OPERATORS:

@@ -2,6 +2,7 @@
 
 import re
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware import locale
 from django.urls import is_valid_path
@@ -41,3 +42,14 @@ class LocaleMiddleware(locale.LocaleMiddleware):
                 # a real "not found", not a page that lacks its /en/ prefix.
                 return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's relaxed policy under /admin/ (Wagtail's admin runs
+    inline scripts); every other response gets the strict CONTENT_SECURITY_POLICY."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
+        return parts

@@ -2,9 +2,11 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "csp",
     "corsheaders",
     # Django
     "django.contrib.admin",
@@ -81,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -242,6 +246,59 @@ MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.p
 MAP_ATTRIBUTION = env(
     "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+
+
+# Content-Security-Policy (django-csp): the site's pages run only its own scripts (and the one
+# inline import map, by nonce); images, media and frames come from the hosts named here. The admin
+# (Wagtail's inline scripts and styles) gets its own, relaxed policy: cms.middleware.
+def origin(url: str | None) -> str | None:
+    """`https://host:port` of an absolute URL; None for a path or nothing."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Video providers whose players the embed blocks show; add a provider's player host here.
+CSP_EMBED_HOSTS = env_list(
+    "CSP_EMBED_HOSTS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CSP_MEDIA_HOSTS = [
+    host
+    for host in (
+        origin(MAP_TILE_URL.replace("{s}", "a")),
+        origin(MEDIA_URL),
+        f"https://{env('AWS_S3_CUSTOM_DOMAIN')}" if env("AWS_S3_CUSTOM_DOMAIN") else None,
+        origin(env("AWS_S3_ENDPOINT_URL")),
+    )
+    if host
+] + env_list("CSP_EXTRA_MEDIA_HOSTS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_HOSTS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_HOSTS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_HOSTS],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin: Wagtail's own inline scripts and styles, avatars, the address search of the stop map.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "https://www.gravatar.com"],
+        "connect-src": [SELF, "https:"],
+    }
+}
 
 # --- network: settings of the network app (countries, centres, events) ---
 # Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.

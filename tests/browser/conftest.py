@@ -59,13 +59,43 @@ def browser(django_db_setup, django_db_blocker):
         browser.close()
 
 
+# Every Content-Security-Policy violation is reported on the console (the browser's own "Refused
+# to ..." messages, and this listener for the ones it reports only as events).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`
+        + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+def csp_watched_page(context):
+    """A page that fails the test at teardown on any Content-Security-Policy violation, so a
+    future inline script or a new outside host is caught here, not by a visitor."""
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.csp_violations = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "CSP violation" in message.text:
+            page.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    return page
+
+
+def assert_no_csp_violations(page):
+    assert not page.csp_violations, "\n".join(page.csp_violations)
+
+
 @pytest.fixture
 def browser_page(browser):
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = csp_watched_page(context)
     yield page
     context.close()
+    assert_no_csp_violations(page)
 
 
 @pytest.fixture
@@ -73,15 +103,17 @@ def mobile_page(browser):
     context = browser.new_context(
         locale="en-GB", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = csp_watched_page(context)
     yield page
     context.close()
+    assert_no_csp_violations(page)
 
 
 def axe_violations(page, context=None):
     """Run axe-core (from the npm registry) in the page; return WCAG 2.1 A/AA violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # Evaluated through the DevTools protocol, not added as an inline <script>, which the site's
+    # Content-Security-Policy would (rightly) refuse.
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     result = page.evaluate(
         "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
         [context, WCAG_21_AA],
