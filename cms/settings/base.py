@@ -265,7 +265,7 @@ CSP_EMBED_HOSTS = env_list(
 CSP_MEDIA_HOSTS = [
     host
     for host in (
-        origin(MAP_TILE_URL.replace("{s}", "a")),
+        origin(MAP_TILE_URL.replace("{s}", "*")),  # Leaflet spreads tiles over a, b, c
         origin(MEDIA_URL),
         f"https://{env('AWS_S3_CUSTOM_DOMAIN')}" if env("AWS_S3_CUSTOM_DOMAIN") else None,
         origin(env("AWS_S3_ENDPOINT_URL")),

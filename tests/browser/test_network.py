@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from network.factories import make_centre, make_country, make_event
@@ -56,7 +57,8 @@ def test_reader_filters_the_directory_and_registers_for_an_event(
     page = browser_page
     page.goto(f"{live_server.url}/en/network/")
     # The map draws every centre from the one GeoJSON response, clustered.
-    page.wait_for_function("document.querySelector('[data-centres-map]').dataset.markers === '4'")
+    # Locator assertions, not wait_for_function: that evaluates a string, which the CSP refuses.
+    expect(page.locator("[data-centres-map]")).to_have_attribute("data-markers", "4")
     assert "Centres on the map: 4." in page.locator("[data-map-status]").inner_text()
     assert axe_violations(page) == []
 
@@ -68,7 +70,7 @@ def test_reader_filters_the_directory_and_registers_for_an_event(
     assert "kind=mother_centre" in page.url
     listed = page.locator(".centre-list h3").all_inner_texts()
     assert listed == ["Mütter-Väter-Zentrum Neuhausen"]
-    page.wait_for_function("document.querySelector('[data-centres-map]').dataset.markers === '1'")
+    expect(page.locator("[data-centres-map]")).to_have_attribute("data-markers", "1")
     assert page.locator(".directory__count").inner_text().startswith("1 centre")
 
     filters = page.get_by_role("search", name="Filter the centres")
@@ -101,9 +103,7 @@ def test_reader_filters_the_directory_and_registers_for_an_event(
 
 def test_directory_on_a_phone(live_server, mobile_page, network_content):
     mobile_page.goto(f"{live_server.url}/en/network/?country=slovakia")
-    mobile_page.wait_for_function(
-        "document.querySelector('[data-centres-map]').dataset.markers === '2'"
-    )
+    expect(mobile_page.locator("[data-centres-map]")).to_have_attribute("data-markers", "2")
     main = mobile_page.locator("main")
     assert main.evaluate("element => element.scrollWidth <= element.clientWidth")
     assert sorted(mobile_page.locator(".centre-list h3").all_inner_texts()) == [
