@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 from django.core import mail
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from network.factories import make_centre, make_country, make_event
 from network.models import EventRegistration
