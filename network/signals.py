@@ -1,6 +1,7 @@
 """Keep what is derived from pages in step: the map's cached GeoJSON, and section permissions."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import (
     copy_for_translation_done,
     page_published,
@@ -38,6 +39,9 @@ def connect():
             _on_map_page_change, sender=model, dispatch_uid=f"map-del-{model.__name__}"
         )
     post_page_move.connect(_on_map_page_change, dispatch_uid="map-move")
+    # A centre or country made private (or public again) leaves (or rejoins) the map at once.
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate_geojson, sender=PageViewRestriction, dispatch_uid=f"map-{signal}")
     copy_for_translation_done.connect(
         _on_translation_copied, dispatch_uid="network-translation-permissions"
     )

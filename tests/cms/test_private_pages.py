@@ -116,3 +116,11 @@ def test_a_page_under_a_private_page_is_private_too(client, site):
     assert "Open Story" not in body
     assert "Slovakia" not in text(client.get("/en/network/"))
     assert "Open Story" not in text(client.get("/en/stories/"))
+
+
+def test_a_centre_made_private_leaves_the_cached_map_at_once(client, section_pages):
+    country = make_country(section_pages["network"], "Slovakia", "SK")
+    centre = make_centre(country, "Soon Private Centre")
+    assert "Soon Private Centre" in client.get("/en/network/centres.geojson").content.decode()
+    restrict(centre, PageViewRestriction.LOGIN)
+    assert "Soon Private Centre" not in client.get("/en/network/centres.geojson").content.decode()
