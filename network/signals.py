@@ -40,8 +40,12 @@ def connect():
         )
     post_page_move.connect(_on_map_page_change, dispatch_uid="map-move")
     # A centre or country made private (or public again) leaves (or rejoins) the map at once.
-    for signal in (post_save, post_delete):
-        signal.connect(invalidate_geojson, sender=PageViewRestriction, dispatch_uid=f"map-{signal}")
+    post_save.connect(
+        invalidate_geojson, sender=PageViewRestriction, dispatch_uid="map-restriction-save"
+    )
+    post_delete.connect(
+        invalidate_geojson, sender=PageViewRestriction, dispatch_uid="map-restriction-delete"
+    )
     copy_for_translation_done.connect(
         _on_translation_copied, dispatch_uid="network-translation-permissions"
     )
