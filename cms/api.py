@@ -51,10 +51,10 @@ def check_parameters(query) -> None:
                 )
     operator = query.get("search_operator")
     if operator is not None and operator not in SEARCH_OPERATORS:
-        raise BadRequestError(f"search_operator must be 'and' or 'or', not {operator!r}")
+        raise BadRequestError(f"search_operator must be 'and' or 'or', not {operator[:40]!r}")
     output_format = query.get("format")
     if output_format is not None and output_format != "json":
-        raise BadRequestError(f"format must be 'json', not {output_format!r}")
+        raise BadRequestError(f"format must be 'json', not {output_format[:40]!r}")
 
 
 class AlwaysJSON(BaseContentNegotiation):
