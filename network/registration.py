@@ -113,9 +113,7 @@ def send_confirmation(registration: EventRegistration, event, request=None) -> N
         subject=subject,
         text=text,
         html=html,
-        attachments=[
-            (f"{event.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
-        ],
+        attachments=[(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")],
         reply_to=[settings.NETWORK_EVENTS_REPLY_TO],
         language=registration.language,
         purpose=CONFIRMATION,

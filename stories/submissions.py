@@ -21,9 +21,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_noop
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_noop
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page

@@ -11,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -20,10 +19,6 @@ from cms import mail
 from cms.core.models import OutgoingMail
 
 PERSONAL_FIELDS = ["to", "cc", "bcc", "reply_to", "subject", "text", "html", "attachments"]
-
-
-def purpose_of(mail_record: OutgoingMail) -> str:
-    return gettext(mail_record.purpose) if mail_record.purpose else "—"
 
 
 class OutgoingMailFilterSet(WagtailFilterSet):
@@ -36,19 +31,20 @@ class OutgoingMailIndexView(generic.IndexView):
     default_ordering = "-created_at"
 
     @cached_property
-    def columns(self):
-        columns = [
-            Column("purpose", label=_("purpose"), accessor=purpose_of, url_name=None),
-            Column("created_at", label=_("created"), sort_key="created_at"),
-            Column("status", label=_("status"), accessor="get_status_display"),
-            Column("attempts", label=_("attempts")),
-            Column("next_attempt_at", label=_("next attempt")),
-            Column("last_error", label=_("last error")),
+    def list_display(self):
+        personal = ["to", "subject"] if self.request.user.is_superuser else []
+        return [
+            "__str__",
+            *personal,
+            "created_at",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
         ]
-        if self.request.user.is_superuser:
-            columns[1:1] = [Column("to", label=_("to")), Column("subject", label=_("subject"))]
-        columns[0].get_url = self.get_inspect_url
-        return columns
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self.request.user.is_superuser else None
 
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
@@ -102,8 +98,7 @@ def send_again_view(request, pk):
         mail.send_again(mail_record)
         messages.success(
             request,
-            gettext("“%(purpose)s” is queued to be sent again.")
-            % {"purpose": purpose_of(mail_record)},
+            gettext("“%(purpose)s” is queued to be sent again.") % {"purpose": str(mail_record)},
         )
         return redirect(index_url)
     return TemplateResponse(
@@ -111,7 +106,7 @@ def send_again_view(request, pk):
         "core/outgoing_mail_send_again.html",
         {
             "object": mail_record,
-            "purpose": purpose_of(mail_record),
+            "purpose": str(mail_record),
             "index_url": index_url,
             "page_title": gettext("Send again"),
             "header_title": gettext("Send again"),

@@ -4,6 +4,7 @@ the record of every outgoing mail (sent by the task worker, see cms/mail.py)."""
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
@@ -110,7 +111,8 @@ class OutgoingMail(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return self.purpose or self.subject
+        # Purposes are stored untranslated (gettext_noop) and shown in the reader's language.
+        return gettext(self.purpose) if self.purpose else gettext("Mail")
 
     @property
     def is_sent(self) -> bool:
