@@ -62,9 +62,11 @@ def register(event, data: dict, request=None) -> Result:
         existing = EventRegistration.objects.filter(
             event_key=event.translation_key, email=email
         ).first()
+        taken = EventRegistration.objects.filter(event_key=event.translation_key).count()
+        # A full event says so to everybody, registered or not.
+        full = event.capacity is not None and taken >= event.capacity
         if existing is None:
-            taken = EventRegistration.objects.filter(event_key=event.translation_key).count()
-            if event.capacity is not None and taken >= event.capacity:
+            if full:
                 return Result(Outcome.FULL)
             try:
                 with transaction.atomic():
@@ -87,7 +89,8 @@ def register(event, data: dict, request=None) -> Result:
             last = existing.confirmation_requested_at
             if last is None or timezone.now() - last > RESEND_AFTER:
                 send_confirmation(existing, event, request)
-            return Result(Outcome.REGISTERED, existing, was_registered=True)
+            outcome = Outcome.FULL if full else Outcome.REGISTERED
+            return Result(outcome, existing, was_registered=True)
         send_confirmation(registration, event, request)
     return Result(Outcome.REGISTERED, registration)
 

@@ -468,9 +468,10 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
                 if result.outcome == Outcome.REGISTERED:
                     # Built from what was typed, never from a stored registration, so an address
                     # registered before gets exactly the same page as a new one.
+                    typed = {"name": form.cleaned_data["name"], "email": result.registration.email}
                     return self.registered_response(
                         request,
-                        {"name": form.cleaned_data["name"], "email": result.registration.email},
+                        {"registration": typed},
                         template="network/event_registration_received.html",
                     )
                 self.__dict__.pop("registration_count", None)  # count again for the message
