@@ -27,7 +27,10 @@ run: install
 	@echo
 	@echo "  Bridges runs at http://$(HOST):$(PORT)/  -  admin: http://$(HOST):$(PORT)/admin/"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The task worker (mail, ...) runs beside the server and stops with it.
+	@$(BIN)/python manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The browser tests drive Debian's chromium; a browser download cannot work on these machines.
 browser-deps:

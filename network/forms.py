@@ -50,9 +50,12 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 class RegistrationForm(forms.Form):
+    # Every length is the database's (EventRegistration): longer input gets a message here,
+    # never a database error.
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=254,
         help_text=_("We send the confirmation and the joining details here."),
     )
     organisation = forms.CharField(

@@ -163,6 +163,9 @@ def setup_groups() -> Report:
             *REVIEW_SUBMISSIONS,
             *KEEP_THEMES,
             "stories.delete_theme",
+            # Outgoing mail: see what was not sent and send it again (without its contents).
+            "core.view_outgoingmail",
+            "core.change_outgoingmail",
         ],
         report,
     )

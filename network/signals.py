@@ -28,6 +28,10 @@ def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
 
 
 def connect():
+    from cms.mail import mail_sent
+    from network.registration import note_confirmation_sent
+
+    mail_sent.connect(note_confirmation_sent, dispatch_uid="network-confirmation-sent")
     for model in MAP_PAGE_TYPES:
         page_published.connect(
             _on_map_page_change, sender=model, dispatch_uid=f"map-pub-{model.__name__}"

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
@@ -540,6 +541,8 @@ class StorySubmission(models.Model):
         related_name="+",
     )
     editors_notified = models.BooleanField(_("editors notified"), default=False)
+    # The notices about it (in Outgoing mail): deleted with the submission.
+    mails = GenericRelation("core.OutgoingMail")
 
     class Meta:
         verbose_name = _("story submission")

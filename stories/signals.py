@@ -1,10 +1,16 @@
-"""Uploaded files leave the storage with their records, so a deleted submission leaves nothing."""
+"""Uploaded files leave the storage with their records, so a deleted submission leaves nothing;
+a sent notice marks its submission as notified."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from cms.mail import mail_sent
+
 from .models import SubmissionFile
+from .submissions import note_editors_notified
+
+mail_sent.connect(note_editors_notified, dispatch_uid="stories-editors-notified")
 
 
 @receiver(post_delete, sender=SubmissionFile)

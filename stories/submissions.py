@@ -3,9 +3,11 @@
 1. The submission and its files are saved (nothing else can lose them after that).
 2. A draft story page is built from it in the submission's language, in its country's section
    (or under the stories page), and submitted to the moderation workflow.
-3. The editors who may publish it are told by e-mail.
-Steps 2 and 3 may fail (the failure is logged and the submission kept); the visitor is thanked
-either way, and editors see every submission in the admin.
+3. The editors who may publish it are told by e-mail, through the mail queue (cms/mail.py): a
+   slow or broken mail server never delays the visitor or undoes the draft; Wagtail's own
+   moderation notices go through the same queue (EMAIL_BACKEND).
+Step 2 may fail (the failure is logged and the submission kept); the visitor is thanked either
+way, and editors see every submission in the admin.
 """
 
 import hashlib
@@ -21,13 +23,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
-from wagtail.admin.mail import send_mail
+from django.utils.translation import gettext_noop
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 from wagtailmedia.models import get_media_model
 
+from cms import mail
 from cms.core.factories import collection
 from cms.core.translation import translate_page
 
@@ -37,6 +40,8 @@ from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
 logger = logging.getLogger(__name__)
 
 SUBMISSIONS_COLLECTION = "Submissions"
+# Kept untranslated in Outgoing mail; the admin shows it in each editor's language.
+NEW_STORY_NOTICE = gettext_noop("New story to review")
 
 
 # Spam: a per-address limit, counted in the cache (shared by all processes with Redis).
@@ -239,7 +244,9 @@ def editor_addresses(submission: StorySubmission) -> dict[str, list[str]]:
     return addresses
 
 
-def notify_editors(submission: StorySubmission) -> bool:
+def notify_editors(submission: StorySubmission) -> int:
+    """Queue one mail per admin language to the people who may publish the story; the
+    submission shows "editors notified" once the mail server has taken one of them."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     admin_submission = base + reverse("story_submissions:inspect", args=[submission.pk])
     admin_page = (
@@ -247,7 +254,7 @@ def notify_editors(submission: StorySubmission) -> bool:
         if submission.story_page_id
         else ""
     )
-    sent = False
+    queued = 0
     try:
         for language, recipients in editor_addresses(submission).items():
             with translation.override(language):
@@ -260,15 +267,26 @@ def notify_editors(submission: StorySubmission) -> bool:
                 }
                 subject = render_to_string("stories/mail/new_submission_subject.txt", context)
                 message = render_to_string("stories/mail/new_submission.txt", context)
-            send_mail(" ".join(subject.split()), message, recipients)
-            sent = True
+            mail.send(
+                to=recipients,
+                subject=subject,
+                text=message,
+                language=language,
+                purpose=NEW_STORY_NOTICE,
+                about=submission,
+            )
+            queued += 1
     except Exception:
+        # Only building the message can fail here (sending is the worker's job): the
+        # submission and its draft are kept, and the admin lists every submission.
         logger.exception(
             "Could not tell the editors about story submission %s; it is kept in the admin.",
             submission.pk,
         )
-        sent = False
-    if sent:
-        StorySubmission.objects.filter(pk=submission.pk).update(editors_notified=True)
-        submission.editors_notified = True
-    return sent
+    return queued
+
+
+def note_editors_notified(sender, mail, **kwargs) -> None:
+    """The mail server took a notice about a submission: the admin shows the editors were told."""
+    if mail.content_type and mail.content_type.model_class() is StorySubmission:
+        StorySubmission.objects.filter(pk=mail.object_id).update(editors_notified=True)

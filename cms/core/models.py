@@ -1,6 +1,10 @@
-"""Image and media models with the fields MINE's editors need: alt text, credit, transcript."""
+"""Image and media models with the fields MINE's editors need (alt text, credit, transcript), and
+the record of every outgoing mail (sent by the task worker, see cms/mail.py)."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
@@ -52,3 +56,64 @@ class BridgesMedia(AbstractMedia):
     class Meta(AbstractMedia.Meta):
         verbose_name = _("video or audio")
         verbose_name_plural = _("videos and audio")
+
+
+class OutgoingMail(models.Model):
+    """One e-mail as it was handed over, kept until the mail server took it (and a few days
+    after, without its text): the admin's "Outgoing mail" lists what could not be sent."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be sent")
+        RETRYING = "retrying", _("not sent yet: will try again")
+        FAILED = "failed", _("not sent")
+        SENT = "sent", _("sent")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=100,
+        blank=True,
+        help_text=_("What the mail is for, e.g. an event confirmation."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    from_email = models.CharField(_("from"), max_length=320)
+    to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("copy to"), default=list, blank=True)
+    bcc = models.JSONField(_("blind copy to"), default=list, blank=True)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    subject = models.TextField(_("subject"))
+    text = models.TextField(_("text"), blank=True)
+    html = models.TextField(_("HTML"), blank=True)
+    # [{"filename", "content" (text, or base64 when "base64" is true), "mimetype"}]
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+
+    # What the mail is about (a registration, a story submission): its app hears when it is sent.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, editable=False
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    about = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        # Purposes are stored untranslated (gettext_noop) and shown in the reader's language.
+        return gettext(self.purpose) if self.purpose else gettext("Mail")
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == self.Status.SENT

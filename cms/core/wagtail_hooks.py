@@ -1,9 +1,11 @@
-"""Wagtail hooks for what every app shares: rich text links that never name a private page."""
+"""Wagtail hooks of what every app shares: rich text links that never name a private page, and the
+Outgoing mail screen."""
 
 from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.core.admin_views import outgoing_mail_viewset
 from cms.visibility import is_public
 
 
@@ -24,3 +26,8 @@ class PublicPageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=1)
 def register_public_page_links(features):
     features.register_link_type(PublicPageLinkHandler)
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_mail():
+    return outgoing_mail_viewset

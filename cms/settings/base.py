@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "csp",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -194,6 +196,21 @@ if env("EMAIL_URL"):
     vars().update(dj_email_url.parse(env("EMAIL_URL")))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every mail (ours, Wagtail's moderation notices, password resets) is recorded and sent by the task
+# worker (cms/mail.py), never while a visitor waits: EMAIL_BACKEND only queues, the backend above
+# delivers, giving up on a silent server after EMAIL_TIMEOUT seconds and trying again later.
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "cms.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+# Attempts per message (the first and the retries, waiting 1, 5, 25, ... minutes between them).
+EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "5"))
+EMAIL_RETRY_DELAY = int(env("EMAIL_RETRY_DELAY", "60"))
+# Days after which the text of sent mail is deleted (its recipients, subject and status stay).
+EMAIL_KEEP_SENT_DAYS = int(env("EMAIL_KEEP_SENT_DAYS", "14"))
+
+# Background tasks (django-tasks): kept in the database and run by `manage.py db_worker`, a process
+# beside the web server (`make run` starts one). Tests run tasks at once (cms/settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bridges <bridges@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -9,6 +9,11 @@ DEBUG = False
 SECRET_KEY = "bridges-tests-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is still recorded and sent by a task, delivered into django.core.mail.outbox.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the request, so a test sees their effect; a test that needs the queue
+# (mail retries, a silent mail server) switches to the database backend and runs the worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each test run writes its uploads to a folder of its own, removed at the end of the session.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))

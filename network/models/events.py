@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -466,17 +466,18 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             if form.is_bound and form.is_valid():
                 result = register(self, form.cleaned_data, request)
                 if result.outcome == Outcome.REGISTERED:
-                    return HttpResponseRedirect(self.registered_url(result.registration))
-                if result.outcome == Outcome.ALREADY_REGISTERED:
-                    form = RegistrationForm()
+                    # Built from what was typed, never from a stored registration, so an address
+                    # registered before gets exactly the same page as a new one.
+                    typed = {"name": form.cleaned_data["name"], "email": result.registration.email}
+                    return self.registered_response(
+                        request,
+                        {"registration": typed},
+                        template="network/event_registration_received.html",
+                    )
                 self.__dict__.pop("registration_count", None)  # count again for the message
         return self.render(
             request,
-            context_overrides={
-                "form": form,
-                "notice": result.outcome if result else None,
-                "confirmation_resent": bool(result and result.confirmation_resent),
-            },
+            context_overrides={"form": form, "notice": result.outcome if result else None},
         )
 
     @path("event.ics/", name="calendar")
@@ -495,17 +496,17 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             raise Http404
         if request.method == "POST" and request.POST.get("action") == "cancel":
             registration.delete()
-            response = self.render(
+            return self.registered_response(
                 request,
+                {"cancelled": True},
                 template="network/event_registration_cancelled.html",
-                context_overrides={"cancelled": True},
             )
-        else:
-            response = self.render(
-                request,
-                template="network/event_registered.html",
-                context_overrides={"registration": registration},
-            )
+        return self.registered_response(
+            request, {"registration": registration}, template="network/event_registered.html"
+        )
+
+    def registered_response(self, request, context: dict, template: str):
+        response = self.render(request, template=template, context_overrides=context)
         # A private page: never cached, never indexed, and its address is not passed on.
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"

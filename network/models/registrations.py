@@ -3,8 +3,11 @@ in the API, in search or in feeds)."""
 
 import secrets
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from cms.core.models import OutgoingMail
 
 
 def new_access_token() -> str:
@@ -47,6 +50,16 @@ class EventRegistration(models.Model):
         blank=True,
         help_text=_("Empty when the confirmation e-mail could not be sent."),
     )
+    # Registering again with the same address re-sends the confirmation once a day at most.
+    confirmation_requested_at = models.DateTimeField(
+        _("confirmation last queued"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a confirmation e-mail to this address was last queued."),
+    )
+    # The confirmations (in Outgoing mail): they go when the registration is deleted.
+    mails = GenericRelation("core.OutgoingMail")
 
     class Meta:
         verbose_name = _("event registration")
@@ -69,3 +82,9 @@ class EventRegistration(models.Model):
     @property
     def confirmation_sent(self) -> bool:
         return self.confirmation_sent_at is not None
+
+    @property
+    def confirmation_failed(self) -> bool:
+        """The last confirmation could not be sent and the queue gave up on it."""
+        last = self.mails.order_by("-created_at").first()
+        return last is not None and last.status == OutgoingMail.Status.FAILED

@@ -2,8 +2,8 @@
 of the sender's personal data reaches the public site or the API."""
 
 import io
-import logging
 import re
+import time
 from unittest import mock
 
 import pytest
@@ -16,7 +16,9 @@ from PIL import Image
 from wagtail.models import Locale, WorkflowState
 
 from cms.core.factories import make_picture, make_tone
+from cms.core.models import OutgoingMail
 from stories.models import StoryPage, StorySubmission, SubmissionFile
+from tests.mail_helpers import queued_mail_to, run_worker, silent_smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -371,22 +373,45 @@ def test_the_form_is_csrf_protected(stories_index):
     assert StorySubmission.objects.count() == 0
 
 
-def test_when_mail_fails_the_submission_and_draft_are_kept_and_the_failure_logged(
-    client, stories_index, editor, caplog
+def test_when_mail_fails_the_submission_and_draft_are_kept_and_the_failure_shown(
+    client, stories_index, editor
 ):
-    with (
-        mock.patch(
-            "stories.submissions.send_mail", side_effect=ConnectionRefusedError("SMTP down")
-        ),
-        caplog.at_level(logging.ERROR, logger="stories.submissions"),
-    ):
+    with override_settings(EMAIL_DELIVERY_BACKEND="tests.mail_helpers.FailingBackend"):
         response = post(client)
     assert response.status_code == 302
     submission = StorySubmission.objects.get()
     assert submission.story_page is not None
     assert submission.editors_notified is False
-    assert "Could not tell the editors about story submission" in caplog.text
-    assert "SMTP down" in caplog.text
+    (notice,) = OutgoingMail.objects.filter(purpose="New story to review")
+    assert notice.status == OutgoingMail.Status.FAILED
+    assert notice.to == ["editor@mine.example"] and "mail server down" in notice.last_error
+
+
+def test_a_silent_mail_server_neither_delays_the_visitor_nor_loses_the_draft(
+    client, stories_index, editor
+):
+    with silent_smtp_server() as (port, connections), queued_mail_to(port, timeout=2):
+        started = time.monotonic()
+        response = post(client)
+        assert time.monotonic() - started < 2  # no mail server was waited for
+        assert response.status_code == 302
+        submission = StorySubmission.objects.get()
+        story = submission.story_page.specific
+        assert story.workflow_in_progress  # the draft exists and is in moderation
+        assert not connections
+        # The editors' notice and Wagtail's own moderation notice wait in the queue.
+        queued = OutgoingMail.objects.all()
+        assert {m.status for m in queued} == {OutgoingMail.Status.QUEUED}
+        assert "New story to review" in {m.purpose for m in queued}
+        assert len(queued) >= 2
+
+        run_worker()
+        assert connections
+        assert {m.status for m in OutgoingMail.objects.all()} == {OutgoingMail.Status.RETRYING}
+        assert all("timed out" in m.last_error for m in OutgoingMail.objects.all())
+        submission.refresh_from_db()
+        assert submission.editors_notified is False
+    assert mail.outbox == []
 
 
 def test_when_the_draft_cannot_be_made_the_submission_is_kept_and_editors_still_told(
