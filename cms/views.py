@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.views.static import serve
 from wagtail.images import get_image_model
-from wagtail.views import serve as wagtail_serve
 from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
 
 # Fields never shown back on the CSRF failure page: secrets, tokens and traps for robots.
 HIDDEN_FIELDS = {"csrfmiddlewaretoken", "kept_files", "keep", "website", "next"}

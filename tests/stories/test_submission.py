@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from PIL import Image
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from cms.core.factories import make_picture, make_tone
 from stories.models import StoryPage, StorySubmission, SubmissionFile
