@@ -71,7 +71,17 @@ def clean_photo(upload, max_mb: int) -> ContentFile:
         upload.seek(0)
         picture = Image.open(upload)
         picture.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # So large that Pillow itself refused it from the header (over twice its own limit).
+        raise ValidationError(
+            _("“%(name)s” has more than %(max)s megapixels. Please send a smaller copy."),
+            code="too_many_pixels",
+            params={
+                "name": upload.name,
+                "max": f"{settings.STORIES_MAX_IMAGE_PIXELS / 1_000_000:g}",
+            },
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("“%(name)s” is not a photo we can read. Please send JPEG, PNG, WebP or HEIC photos."),
             code="not_an_image",

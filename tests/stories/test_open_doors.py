@@ -509,3 +509,8 @@ def test_choosers_hide_unreviewed_files_until_moved_to_another_collection(
     assert offered("/admin/media/chooser/", recording)
     assert Collection.objects.filter(name="Submissions").exists()
     assert isinstance(submission.files.get(kind="photo"), SubmissionFile)
+
+
+def test_a_photo_far_over_pillows_own_limit_gets_the_same_clear_message(client, stories_index):
+    response = client.post(FORM_URL, {**story_data(), "photos": [huge_png(20_000)]})
+    assert "more than 40 megapixels" in " ".join(errors(response)["photos"])
