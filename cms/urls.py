@@ -2,13 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import search
+from cms import search, views
 from cms.api import api_router, not_found
 from cms.sitemaps import Sitemap
 
@@ -28,7 +27,8 @@ urlpatterns = [
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Uploads are served by object storage or the web server in production.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Never the files of unreviewed submissions; each with its real type and nosniff.
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 urlpatterns += i18n_patterns(

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
+from cms.client_ip import client_address
 from network.models import CentrePage, CountryPage
 
 from . import kept_uploads
+from .models import StorySubmission
 from .uploads import check_media, clean_photo
 
 
@@ -31,13 +33,14 @@ class MultipleFileField(forms.FileField):
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """Every country section once, named in the visitor's language where it is translated."""
+    """Every public country section once, named in the visitor's language where it is
+    translated. Login-only and private sections are never named to the public."""
     default = Locale.get_default()
     active = Locale.get_active()
-    countries = CountryPage.objects.live().filter(locale=default).order_by("title")
+    countries = CountryPage.objects.live().public().filter(locale=default).order_by("title")
     names = {
         page.translation_key: page.title
-        for page in CountryPage.objects.live().filter(locale=active)
+        for page in CountryPage.objects.live().public().filter(locale=active)
     }
     choices = [(str(c.pk), names.get(c.translation_key, c.title)) for c in countries]
     return sorted(choices, key=lambda choice: choice[1].lower())
@@ -48,10 +51,10 @@ def centre_choices() -> list:
     default = Locale.get_default()
     countries = {
         c.path: c.title
-        for c in CountryPage.objects.live().filter(locale=default).only("path", "title")
+        for c in CountryPage.objects.live().public().filter(locale=default).only("path", "title")
     }
     groups: dict[str, list] = {}
-    centres = CentrePage.objects.live().filter(locale=default).only("id", "title", "path")
+    centres = CentrePage.objects.live().public().filter(locale=default).only("id", "title", "path")
     for centre in centres.order_by("title"):
         country = countries.get(centre.path[: CountryPage.steplen * 4], "")
         groups.setdefault(country, []).append((str(centre.pk), centre.title))
@@ -68,6 +71,7 @@ class StorySubmissionForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=StorySubmission._meta.get_field("email").max_length,
         help_text=_("So that our editors can reach you about your story. We never publish it."),
         error_messages={
             "required": _("Please give your e-mail address, so that our editors can reach you."),
@@ -170,6 +174,17 @@ class StorySubmissionForm(forms.Form):
             "Between %(min)s and %(max)s characters. Leave an empty line between paragraphs."
         ) % {"min": min_length, "max": max_length}
 
+    @classmethod
+    def refilled(cls, data) -> "StorySubmissionForm":
+        """The form as it was sent, shown again without checking it (the rate limit, an expired
+        session): nothing typed is lost, and no file is opened."""
+        initial = {name: data.get(name) for name in data if name not in ("keep", "website")}
+        for name in ("consent_publish", "consent_contact"):
+            initial[name] = bool(data.get(name))
+        form = cls(initial=initial)
+        form.kept = kept_uploads.unsign(data.get("kept_files", ""))
+        return form
+
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
@@ -241,17 +256,31 @@ class StorySubmissionForm(forms.Form):
         media = [kept for kept in self.chosen_kept() if kept.kind != "photo"]
         return media[-1] if media else None
 
-    def keep_good_uploads(self) -> None:
+    def keep_good_uploads(self, request) -> None:
         """After an error: put the files that passed their checks aside and name them in the form,
-        so the visitor does not have to choose them again."""
+        so the visitor does not have to choose them again (within the address's daily quota)."""
+        address = client_address(request)
         kept = self.chosen_kept()
+        self.quota_reached = False
         for content, name in self.good_photos:
-            kept.append(kept_uploads.keep(content, "photo", name))
+            if kept_uploads.within_quota(address, content.size):
+                extension = content.name.rsplit(".", 1)[-1]  # clean_photo named it by format
+                kept.append(kept_uploads.keep(content, extension, "photo", name))
+            else:
+                self.quota_reached = True
         if self.good_media is not None:
-            kept = [f for f in kept if f.kind == "photo"]
-            kept.append(
-                kept_uploads.keep(self.good_media, self.media_kind.kind, self.good_media.name)
-            )
+            if kept_uploads.within_quota(address, self.good_media.size):
+                kept = [f for f in kept if f.kind == "photo"]
+                kept.append(
+                    kept_uploads.keep(
+                        self.good_media,
+                        self.media_kind.extension,
+                        self.media_kind.kind,
+                        self.good_media.name,
+                    )
+                )
+            else:
+                self.quota_reached = True
         data = self.data.copy()
         data["kept_files"] = kept_uploads.sign(kept)
         data.setlist("keep", [str(n) for n in range(len(kept))])

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaks_filter, yesno
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +34,8 @@ from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from cms.visibility import is_public
 from network.models import CountryPage, CountrySectionMixin, attach_countries
+
+from .private_files import private_storage
 
 STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -254,28 +256,46 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         )
 
         if request.method == "POST":
+            # Every POST counts, forms with errors too: each one may carry files to check.
             if too_many_attempts(request):
-                response = self.render(
-                    request,
-                    template="stories/tell_your_story.html",
-                    context_overrides={"form": None, "rate_limited": True},
+                response = self.render_form(
+                    request, StorySubmissionForm.refilled(request.POST), rate_limited=True
                 )
                 response.status_code = 429
                 response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
                 return response
+            count_attempt(request)
             form = StorySubmissionForm(request.POST, request.FILES)
             if form.is_valid():
-                count_attempt(request)
                 if not form.is_spam():
                     receive_submission(form)
-                return redirect(self.url + self.reverse_subpage("thank_you"))
-            form.keep_good_uploads()
+                # The thank-you page at the address the visitor used, so in her language (the
+                # form may be served from another language's page).
+                return redirect(request.path.rstrip("/") + "/thank-you/")
+            form.keep_good_uploads(request)
         else:
-            form = StorySubmissionForm(initial={"language": self.locale.language_code})
+            language = translation.get_language()
+            if language not in LANGUAGE_NAMES:
+                language = self.locale.language_code
+            form = StorySubmissionForm(initial={"language": language})
+        return self.render_form(request, form)
+
+    def render_form(self, request, form, **context) -> HttpResponse:
         return self.render(
             request,
             template="stories/tell_your_story.html",
-            context_overrides={"form": form, **form_limits()},
+            context_overrides={"form": form, **form_limits(), **context},
+        )
+
+    def csrf_failure(self, request, view=None, args=(), kwargs=None):
+        """An expired session (CSRF_FAILURE_VIEW, see cms.views): the form comes back with what
+        was typed and a message, instead of Django's bare 403 page."""
+        from .forms import StorySubmissionForm
+
+        if getattr(view, "__name__", "") != "tell_your_story":
+            return None
+        return self.render_form(
+            request, StorySubmissionForm.refilled(request.POST), session_expired=True
         )
 
     @path("tell-your-story/thank-you/", name="thank_you")
@@ -598,7 +618,9 @@ class StorySubmission(models.Model):
         if not files:
             return "—"
         return format_html_join(
-            ", ", '<a href="{}">{}</a>', ((f.file.url, f.get_kind_display()) for f in files)
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("story_submission_file", args=[f.pk]), f.get_kind_display()) for f in files),
         )
 
     submitted_files.short_description = _("files as they were sent (photos without metadata)")
@@ -620,11 +642,13 @@ class StorySubmission(models.Model):
 
 
 def submission_upload_path(instance, filename: str) -> str:
-    # The sender's own file name may carry personal data: only a random name is stored.
+    # A random name (the sender's own may carry personal data), with the extension the checks gave
+    # (submissions.py names every file by its content): anything else is stored as .bin.
     import uuid
-    from pathlib import PurePath
 
-    return f"submissions/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    from .private_files import safe_extension
+
+    return f"submissions/{uuid.uuid4().hex}.{safe_extension(filename)}"
 
 
 class SubmissionFile(models.Model):
@@ -639,7 +663,8 @@ class SubmissionFile(models.Model):
         StorySubmission, on_delete=models.CASCADE, related_name="files", verbose_name=_("story")
     )
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to=submission_upload_path)
+    # In the private storage: the web server never serves it; editors download it from the admin.
+    file = models.FileField(_("file"), upload_to=submission_upload_path, storage=private_storage)
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         null=True,

@@ -1,8 +1,9 @@
 """What happens to a story sent in through "Tell your story".
 
 1. The submission and its files are saved (nothing else can lose them after that).
-2. A draft story page is built from it in the submission's language, in its country's section
-   (or under the stories page), and submitted to the moderation workflow.
+2. A draft story page is built from it in its country's section (or under the stories page), in
+   the submission's language where the site has that section, else in the default language
+   (a visitor never creates pages), and submitted to the moderation workflow.
 3. The editors who may publish it are told by e-mail, through the mail queue (cms/mail.py): a
    slow or broken mail server never delays the visitor or undoes the draft; Wagtail's own
    moderation notices go through the same queue (EMAIL_BACKEND).
@@ -13,6 +14,7 @@ way, and editors see every submission in the admin.
 import hashlib
 import logging
 import re
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,11 +33,12 @@ from wagtail.permissions import page_permission_policy
 from wagtailmedia.models import get_media_model
 
 from cms import mail
+from cms.client_ip import client_address
 from cms.core.factories import collection
-from cms.core.translation import translate_page
 
 from . import kept_uploads
 from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
+from .private_files import safe_extension
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +51,9 @@ NEW_STORY_NOTICE = gettext_noop("New story to review")
 
 
 def _rate_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    header = settings.STORIES_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        address = request.META[header].split(",")[0].strip()
-    # Only a hash of the address is kept, and only for the window.
+    # The address as the trusted proxies saw it (never what the visitor wrote in a header);
+    # only a hash of it is kept, and only for the window.
+    address = client_address(request)
     return "stories:submissions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
@@ -94,14 +95,14 @@ def save_submission(form) -> StorySubmission:
             )
         media_file, kept_media = data.get("media_file"), form.kept_media()
         if media_file:
+            # Named by what its first bytes are, never by the visitor's file name.
             kind = form.media_kind
-            media_file.name = f"recording.{kind.extension}"
+            media_file.name = f"{kind.kind}.{kind.extension}"
             SubmissionFile.objects.create(submission=submission, kind=kind.kind, file=media_file)
         elif kept_media is not None:
             SubmissionFile.objects.create(
                 submission=submission, kind=kept_media.kind, file=kept_uploads.take(kept_media)
             )
-    kept_uploads.clear_abandoned()
     return submission
 
 
@@ -119,27 +120,23 @@ def receive_submission(form) -> StorySubmission:
 # 2. The draft story.
 
 
-def ensure_translated(page: Page, locale: Locale) -> Page:
-    """The page in `locale`, translated (with its ancestors first) when it is missing there."""
-    page = page.specific
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    parent = page.get_parent()
-    if parent.depth > 1:
-        ensure_translated(parent, locale)
-    return translate_page(page, locale.language_code, {})
+def section_for(submission: StorySubmission) -> Page:
+    """Where the draft goes: the country's section (else the stories page) in the submission's
+    language where that page exists, otherwise in the default language.
 
-
-def section_for(submission: StorySubmission, locale: Locale) -> Page:
-    """Where the draft goes: the country's section in that language, else the stories page."""
+    An anonymous visitor never creates, publishes or aliases a page: a story in a language the
+    site has no pages in yet waits in the default language's section, its text as it was written
+    and its language recorded (original_language), for an editor to move or translate.
+    """
+    default = Locale.get_default()
+    locale = Locale.objects.filter(language_code=submission.language).first() or default
     if submission.country is not None:
-        return ensure_translated(submission.country, locale)
-    index = StoryIndexPage.objects.filter(locale=locale).first()
-    if index is not None:
-        return index
-    default_index = StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
-    return ensure_translated(default_index, locale)
+        section = submission.country.specific
+    else:
+        section = StoryIndexPage.objects.filter(locale=default).first()
+    if section.locale_id != locale.pk:
+        section = section.get_translation_or_none(locale) or section
+    return section.specific
 
 
 def paragraphs(text: str) -> list[str]:
@@ -151,15 +148,19 @@ def paragraph_html(text: str) -> str:
 
 
 def create_draft(submission: StorySubmission) -> StoryPage:
-    locale = Locale.objects.get(language_code=submission.language)
-    parent = section_for(submission, locale)
+    parent = section_for(submission)
+    locale = parent.locale
     folder = collection(SUBMISSIONS_COLLECTION)
     Image, Media = get_image_model(), get_media_model()
 
     photo_blocks, media_blocks, images = [], [], []
     for number, upload in enumerate(submission.files.all(), start=1):
         upload.file.open("rb")
-        content = ContentFile(upload.file.read(), name=upload.file.name.rsplit("/", 1)[-1])
+        # A random name with the extension the checks gave: the public address of an unreviewed
+        # photo cannot be guessed.
+        content = ContentFile(
+            upload.file.read(), name=f"{uuid.uuid4().hex}.{safe_extension(upload.file.name)}"
+        )
         upload.file.close()
         if upload.kind == SubmissionFile.Kind.PHOTO:
             image = Image.objects.create(

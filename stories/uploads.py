@@ -5,6 +5,7 @@ video and audio are recognised by their first bytes."""
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
@@ -28,7 +29,9 @@ PHOTO_FORMATS = {
 }
 # Larger photos are scaled down: enough for any screen, and a smaller file to keep.
 MAX_PHOTO_SIDE = 3000
-Image.MAX_IMAGE_PIXELS = 60_000_000  # refuse "decompression bombs" from the internet
+# A last line against "decompression bombs"; clean_photo refuses large photos before this, from
+# their header (settings.STORIES_MAX_IMAGE_PIXELS).
+Image.MAX_IMAGE_PIXELS = 60_000_000
 
 
 def megabytes(size: int) -> str:
@@ -47,11 +50,38 @@ def clean_photo(upload, max_mb: int) -> ContentFile:
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
+            # Image.open reads only the header: the size is known before a pixel is decoded, so
+            # a small file that would unpack to gigabytes is refused here.
+            width, height = probe.size
+            if width * height > settings.STORIES_MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” is %(width)s × %(height)s pixels; a photo may have at most "
+                        "%(max)s megapixels. Please send a smaller copy."
+                    ),
+                    code="too_many_pixels",
+                    params={
+                        "name": upload.name,
+                        "width": width,
+                        "height": height,
+                        "max": f"{settings.STORIES_MAX_IMAGE_PIXELS / 1_000_000:g}",
+                    },
+                )
             probe.verify()  # reads the whole file: a truncated or fake image fails here
         upload.seek(0)
         picture = Image.open(upload)
         picture.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # So large that Pillow itself refused it from the header (over twice its own limit).
+        raise ValidationError(
+            _("“%(name)s” has more than %(max)s megapixels. Please send a smaller copy."),
+            code="too_many_pixels",
+            params={
+                "name": upload.name,
+                "max": f"{settings.STORIES_MAX_IMAGE_PIXELS / 1_000_000:g}",
+            },
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("“%(name)s” is not a photo we can read. Please send JPEG, PNG, WebP or HEIC photos."),
             code="not_an_image",
@@ -108,9 +138,17 @@ def sniff_media(head: bytes) -> MediaKind | None:
         return MediaKind("audio", "ogg")
     if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
         return MediaKind("audio", "wav")
-    if head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+    if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
         return MediaKind("audio", "mp3")
     return None
+
+
+def id3_length(head: bytes) -> int:
+    """The length of the ID3 tag an MP3 file starts with (0 if none): the audio follows it."""
+    if head[:3] != b"ID3" or len(head) < 10:
+        return 0
+    size = sum((byte & 0x7F) << (7 * (3 - n)) for n, byte in enumerate(head[6:10]))
+    return 10 + size + (10 if head[5] & 0x10 else 0)
 
 
 def check_media(upload, max_mb: int) -> MediaKind:
@@ -122,6 +160,12 @@ def check_media(upload, max_mb: int) -> MediaKind:
         )
     upload.seek(0)
     head = upload.read(64)
+    tag = id3_length(head)
+    if tag:
+        # "ID3" alone proves nothing (a web page could follow it): real MP3 audio must follow
+        # the tag, which says its own length.
+        upload.seek(tag)
+        head = upload.read(64)
     upload.seek(0)
     kind = sniff_media(head)
     if kind is None:

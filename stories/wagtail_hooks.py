@@ -1,6 +1,11 @@
 """The stories app in Wagtail's admin: story themes (a snippet translators translate) and the
 stories the public sent in (read and delete only: a submission is evidence of what was sent)."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +17,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import StorySubmission, Theme
+from .models import StorySubmission, SubmissionFile, Theme
+from .private_files import content_type
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -31,7 +37,58 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-register_permission_policy(StorySubmission, SubmissionPermissionPolicy(StorySubmission))
+submission_policy = SubmissionPermissionPolicy(StorySubmission)
+register_permission_policy(StorySubmission, submission_policy)
+
+
+def submission_file(request, pk: int):
+    """A file as it was sent in, from the private storage, for editors who may see submissions.
+
+    Only images, video and audio are shown in the browser; anything else is a download, and
+    browsers are told not to guess a type (nosniff).
+    """
+    if not submission_policy.user_has_any_permission(request.user, ["view", "delete"]):
+        raise PermissionDenied
+    upload = get_object_or_404(SubmissionFile, pk=pk)
+    try:
+        stored = upload.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    kind = content_type(upload.file.name)
+    inline = kind.split("/")[0] in ("image", "audio", "video")
+    response = FileResponse(
+        stored,
+        content_type=kind,
+        as_attachment=not inline,
+        filename=f"{upload.kind}-{upload.pk}.{upload.file.name.rsplit('.', 1)[-1]}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@hooks.register("register_admin_urls")
+def register_submission_file_url():
+    return [path("story-submissions/file/<int:pk>/", submission_file, name="story_submission_file")]
+
+
+# Sent-in photos and recordings wait in the "Submissions" collection until an editor has reviewed
+# them: the choosers never offer them, so nobody puts a stranger's unreviewed photo on a page by
+# accident. The draft story made from a submission still shows them to its reviewer. To mark a
+# file reviewed, move it to another collection (Images or Media > edit > Collection).
+
+
+def hide_private_collections(queryset, request):
+    from wagtail.models import Collection
+
+    # By collection id: the search backend filters on collection_id, not on related names.
+    private = Collection.objects.filter(name__in=settings.BRIDGES_PRIVATE_COLLECTIONS)
+    return queryset.exclude(collection_id__in=list(private.values_list("pk", flat=True)))
+
+
+hooks.register("construct_image_chooser_queryset", hide_private_collections)
+hooks.register("construct_media_chooser_queryset", hide_private_collections)
+hooks.register("construct_document_chooser_queryset", hide_private_collections)
 
 
 class SubmissionColumn(Column):

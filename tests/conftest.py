@@ -13,6 +13,7 @@ from cms.core.demo import english_home, get_or_create_page
 def _clean_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.BRIDGES_PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -30,6 +30,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A failed CSRF check (an expired session) answers with a Bridges page that keeps what was typed.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
 INSTALLED_APPS = [
     # Bridges
@@ -257,6 +259,29 @@ LOGGING = {
 BRIDGES_PRIVATE_COLLECTIONS = ("Submissions",)
 # Serve uploads from Django itself (a small site without object storage or a web server in front).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Files sent in by visitors and waiting for review: a storage the web server never serves (a folder
+# outside MEDIA_ROOT, or a private prefix of the bucket); editors download them through the admin.
+BRIDGES_PRIVATE_MEDIA_ROOT = Path(
+    env("BRIDGES_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+)
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "location": env("BRIDGES_PRIVATE_MEDIA_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+else:
+    STORAGES["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BRIDGES_PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
+# How many proxies (each appending the address it saw to X-Forwarded-For) stand between the
+# visitors and Django: 0 when Django faces the internet, 1 behind one nginx. Read by cms.client_ip.
+BRIDGES_TRUSTED_PROXY_COUNT = int(env("BRIDGES_TRUSTED_PROXY_COUNT", "0"))
 
 # Maps (network directory, walks): OpenStreetMap tiles unless another tile server is configured.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -331,8 +356,12 @@ STORIES_MAX_STORY_LENGTH = int(env("STORIES_MAX_STORY_LENGTH", "20000"))
 # Spam: at most this many stories from one address in the window (seconds), counted in the cache.
 STORIES_RATE_LIMIT = int(env("STORIES_RATE_LIMIT", "5"))
 STORIES_RATE_LIMIT_WINDOW = int(env("STORIES_RATE_LIMIT_WINDOW", "3600"))
-# Behind a proxy, the request header that carries the visitor's address (e.g. HTTP_X_FORWARDED_FOR).
+# Deprecated and ignored (it trusted what the visitor wrote): use BRIDGES_TRUSTED_PROXY_COUNT.
 STORIES_CLIENT_IP_HEADER = env("STORIES_CLIENT_IP_HEADER", "")
+# Photos larger than this many pixels are refused from their header, before they are decoded.
+STORIES_MAX_IMAGE_PIXELS = int(env("STORIES_MAX_IMAGE_PIXELS", "40000000"))
+# Files kept for a form that came back with an error: at most this many MB per address and day.
+STORIES_KEPT_FILES_QUOTA_MB = int(env("STORIES_KEPT_FILES_QUOTA_MB", "300"))
 # Who hears of new stories, besides the users who may publish in the story's section.
 STORIES_NOTIFY_EMAILS = env_list("STORIES_NOTIFY_EMAILS")
 

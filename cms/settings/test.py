@@ -17,6 +17,14 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each test run writes its uploads to a folder of its own, removed at the end of the session.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))
+BRIDGES_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-private-media-"))
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BRIDGES_PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]

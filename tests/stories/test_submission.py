@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from PIL import Image
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from cms.core.factories import make_picture, make_tone
 from cms.core.models import OutgoingMail
@@ -199,13 +199,15 @@ def test_thank_you_page_says_what_happens_next_in_the_visitors_language(
 def test_story_in_another_language_goes_to_that_languages_country_section(
     client, stories_index, hungary
 ):
-    assert hungary.get_translation_or_none(Locale.objects.get(language_code="hu")) is None
+    from cms.core.translation import translate_page
+
+    translate_page(hungary.get_parent().get_parent(), "hu", {})
+    translate_page(hungary.get_parent(), "hu", {})
+    hungarian_section = translate_page(hungary, "hu", {"Hungary": "Magyarország"})
     post(client, country=str(hungary.pk), language="hu", title="Új anyaközpont a Duna mentén")
     story = StorySubmission.objects.get().story_page
     assert story.locale.language_code == "hu"
-    hungarian_section = story.get_parent().specific
-    assert hungarian_section.translation_key == hungary.translation_key
-    assert hungarian_section.live  # the country page was translated (and its parents) first
+    assert story.get_parent().pk == hungarian_section.pk
     assert story.slug == "uj-anyakozpont-a-duna-menten"
 
 
@@ -571,16 +573,17 @@ def test_the_inspect_view_shows_consents_in_words_and_the_story_in_paragraphs(
     assert facts["Country"].get_text(strip=True) == "—"
 
 
-def test_a_story_in_a_language_without_a_site_yet_gets_its_section_translated_first(
+def test_a_story_in_a_language_without_a_site_yet_waits_in_the_default_language(
     client, stories_index
 ):
+    pages = Page.objects.count()
     post(client, language="sk", title="Naša kuchyňa")
     story = StorySubmission.objects.get().story_page.specific
-    assert story.locale.language_code == "sk"
-    assert story.url_path.endswith("/stories/nasa-kuchyna/")
-    index = story.get_parent().specific
-    assert index.translation_key == stories_index.translation_key and index.live
-    assert index.get_parent().locale.language_code == "sk"  # the home page came first
+    assert story.locale.language_code == "en" and story.original_language == "sk"
+    assert story.title == "Naša kuchyňa" and "kitchen of our centre" in story.body[0].value.source
+    assert story.get_parent().pk == stories_index.pk
+    assert Page.objects.count() == pages + 1  # the draft, and no Slovak page
+    assert not Page.objects.filter(locale__language_code="sk").exists()
 
 
 def test_the_language_links_of_the_form_lead_to_the_form_in_that_language(client, stories_index):
