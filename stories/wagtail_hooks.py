@@ -1,5 +1,6 @@
 """The stories app in Wagtail's admin: story themes (a snippet translators translate) and the
-stories the public sent in (read and delete only: a submission is evidence of what was sent)."""
+stories the public sent in (read and delete only: a submission is evidence of what was sent);
+and stories on the network's pages (a country's stories, a centre's stories: network.listings)."""
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import StorySubmission, Theme
+from network.listings import REGISTER_SECTION_LISTING, SectionListing
+
+from .models import StoryPage, StorySubmission, Theme, prepare_story_cards
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -121,3 +124,17 @@ register_snippet(ThemeViewSet)
 @hooks.register("register_admin_viewset")
 def register_story_submissions():
     return StorySubmissionViewSet()
+
+
+@hooks.register(REGISTER_SECTION_LISTING)
+def register_story_listing() -> SectionListing:
+    return SectionListing(
+        name="stories",
+        model=StoryPage,
+        card_template="stories/includes/story_card.html",
+        card_name="story",
+        country_heading=_("Stories"),
+        centre_heading=_("Stories from this centre"),
+        prepare=prepare_story_cards,
+        order=10,
+    )
