@@ -16,14 +16,14 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from wagtail.models import Locale
 
-from network.localized import in_language
+from cms.localized import in_language, one_per_translation
+from network.listings import centre_listings, country_listings
 from network.models import CentrePage, CountryPage, EventPage
 from network.text import fold
 
 GEOJSON_CACHE_SECONDS = 24 * 60 * 60  # emptied whenever a centre or country changes
 GEOJSON_BROWSER_SECONDS = 5 * 60
 COUNTRY_PAGE_CENTRES = 12
-COUNTRY_PAGE_ITEMS = 6
 
 
 class Sections:
@@ -40,12 +40,9 @@ class Sections:
             .select_related("locale")
             .order_by("path")
         )
-        self._key_by_path = {}
-        self.by_key = {}
-        for page in pages:
-            self._key_by_path[page.path] = page.translation_key
-            if page.translation_key not in self.by_key or page.locale_id == locale.pk:
-                self.by_key[page.translation_key] = page
+        pages = list(pages)
+        self._key_by_path = {page.path: page.translation_key for page in pages}
+        self.by_key = {page.translation_key: page for page in one_per_translation(pages, locale)}
         self._prefix_lengths = sorted({len(path) for path in self._key_by_path})
         self.countries = sorted(self.by_key.values(), key=lambda page: fold(page.title))
 
@@ -107,21 +104,14 @@ def with_images(queryset):
 
 
 def country_section_context(country: CountryPage) -> dict:
-    """A country page: its centres, stories, walks and events (in the reader's language, or
-    the original language where they are not translated)."""
-    from stories.models import StoryPage
-    from walks.models import WalkPage
-
+    """A country page: its centres, events, and each app's pages in its section (in the reader's
+    language, or the original language where they are not translated)."""
     sections = Sections(country.locale)
     section = sections.section_q(country)
     centres = localized_centres(country.locale, sections.default).filter(section)
     now = timezone.now()
     events = localized_events(country.locale, sections.default).filter(section)
     network = country.get_parent().specific
-
-    def live(model):
-        queryset = model.objects.live().public()
-        return in_language(queryset, country.locale, sections.default).filter(section)
 
     listed_centres = list(
         with_images(centres).select_related("locale").order_by("title")[:COUNTRY_PAGE_CENTRES]
@@ -135,29 +125,15 @@ def country_section_context(country: CountryPage) -> dict:
         "centre_count": centres.count(),
         "directory_url": f"{network.url}?country={country.slug}" if network else "",
         "geojson_url": network.geojson_url if network else "",
-        "stories": list(
-            with_images(live(StoryPage).order_by("-first_published_at"))[:COUNTRY_PAGE_ITEMS]
-        ),
-        "walks": list(
-            with_images(live(WalkPage).order_by("-first_published_at"))[:COUNTRY_PAGE_ITEMS]
-        ),
+        "listings": country_listings(sections, country),
         "upcoming_events": upcoming,
         "past_events": past,
     }
 
 
 def centre_context(centre: CentrePage) -> dict:
-    """A centre page: its live stories and walks (linked to this centre in any language)."""
-    from stories.models import StoryPage
-    from walks.models import WalkPage
-
-    def linked(model):
-        queryset = (
-            model.objects.live().public().filter(centre__translation_key=centre.translation_key)
-        )
-        return with_images(in_language(queryset, centre.locale).order_by("-first_published_at"))
-
-    return {"stories": list(linked(StoryPage)), "walks": list(linked(WalkPage))}
+    """A centre page: each app's live pages linked to this centre in any language."""
+    return {"listings": centre_listings(centre, centre.locale)}
 
 
 # -- the map's GeoJSON ----------------------------------------------------------------------

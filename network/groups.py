@@ -9,9 +9,18 @@ administrator granted by hand.
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
 
 from cms.core.factories import collection as get_or_create_collection
+from cms.localized import translated
+from network.models import CountryPage
 
 EDIT = ["add_page", "change_page"]
 PUBLISH = [*EDIT, "publish_page", "lock_page", "unlock_page"]
@@ -105,14 +114,19 @@ def country_group(country) -> Group:
     )
     if existing is not None:
         return existing
-    source = country.get_translation_or_none(Locale.get_default()) or country
+    source = translated(country, Locale.get_default(), live_only=False)
     group, _created = Group.objects.get_or_create(name=f"{COUNTRY_EDITORS_PREFIX}{source.title}")
     return group
 
 
-def setup_country(country, report: Report) -> Group:
-    from network.models import CountryPage
+def language_homes():
+    """The home page of every language: the site's root page and its translations (the network
+    knows no home page type: that app is a higher layer)."""
+    roots = Site.objects.values("root_page__translation_key")
+    return Page.objects.filter(translation_key__in=roots)
 
+
+def setup_country(country, report: Report) -> Group:
     group = country_group(country)
     grant_model(
         group,
@@ -129,9 +143,6 @@ def setup_country(country, report: Report) -> Group:
 
 
 def setup_groups() -> Report:
-    from home.models import HomePage
-    from network.models import CountryPage
-
     report = Report()
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
@@ -181,7 +192,7 @@ def setup_groups() -> Report:
     )
     grant_collection(translators, root_collection, USE_FILES, report)
     default = Locale.get_default()
-    homes = HomePage.objects.exclude(locale=default).select_related("locale")
+    homes = language_homes().exclude(locale=default).select_related("locale")
     for home in homes:
         grant_pages(translators, home, PUBLISH, report)
     languages = ", ".join(sorted(home.locale.language_code for home in homes)) or "none yet"
@@ -195,9 +206,6 @@ def setup_groups() -> Report:
 def grant_permissions_for_new_translation(page) -> None:
     """A new translation of a country section gets that country's editors; a new language's
     home page gets the translators. (Called when wagtail-localize creates the copy.)"""
-    from home.models import HomePage
-    from network.models import CountryPage
-
     report = Report()
     if isinstance(page, CountryPage):
         group = (
@@ -210,7 +218,7 @@ def grant_permissions_for_new_translation(page) -> None:
         )
         if group is not None:
             grant_pages(group, page, PUBLISH, report)
-    elif isinstance(page, HomePage) and page.locale_id != Locale.get_default().pk:
+    elif page.locale_id != Locale.get_default().pk and language_homes().filter(pk=page.pk).exists():
         translators = Group.objects.filter(name=TRANSLATORS).first()
         if translators is not None:
             grant_pages(translators, page, PUBLISH, report)

@@ -10,6 +10,7 @@ from wagtail.signals import (
 )
 
 from network.directory import invalidate_geojson
+from network.groups import grant_permissions_for_new_translation
 from network.models import CentrePage, CountryPage
 
 MAP_PAGE_TYPES = (CentrePage, CountryPage)
@@ -22,8 +23,6 @@ def _on_map_page_change(sender, instance, **kwargs):
 
 def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
     """A new translation of a country section or a home page gets the same editors."""
-    from network.groups import grant_permissions_for_new_translation
-
     grant_permissions_for_new_translation(target_obj)
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
 from cms.client_ip import client_address
-from network.models import CentrePage, CountryPage
+from network.models import CentrePage, CountryPage, country_path
 
 from . import kept_uploads
 from .models import StorySubmission
@@ -56,7 +56,7 @@ def centre_choices() -> list:
     groups: dict[str, list] = {}
     centres = CentrePage.objects.live().public().filter(locale=default).only("id", "title", "path")
     for centre in centres.order_by("title"):
-        country = countries.get(centre.path[: CountryPage.steplen * 4], "")
+        country = countries.get(country_path(centre.path), "")
         groups.setdefault(country, []).append((str(centre.pk), centre.title))
     return [(country, options) for country, options in sorted(groups.items())]
 

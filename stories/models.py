@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaks_filter, yesno
@@ -30,10 +30,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.localized import one_per_translation, translated
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from cms.visibility import is_public
-from network.models import CountryPage, CountrySectionMixin, attach_countries
+from network.listings import centre_listings
+from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
 
 from .private_files import private_storage
 
@@ -77,12 +79,8 @@ class Theme(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale: Locale) -> list["Theme"]:
         """Every theme once, in `locale` where translated and in the default language otherwise."""
-        themes: dict = {}
-        default_locale = Locale.get_default()
-        for theme in cls.objects.filter(locale__in=[locale, default_locale]).order_by("name"):
-            if theme.translation_key not in themes or theme.locale_id == locale.pk:
-                themes[theme.translation_key] = theme
-        return sorted(themes.values(), key=lambda theme: theme.name.lower())
+        themes = cls.objects.filter(locale__in=[locale, Locale.get_default()]).order_by("name")
+        return sorted(one_per_translation(themes, locale), key=lambda theme: theme.name.lower())
 
 
 def attach_themes(pages: Iterable["StoryPage"], locale: Locale) -> None:
@@ -100,6 +98,12 @@ def attach_themes(pages: Iterable["StoryPage"], locale: Locale) -> None:
             (localized.get(theme.translation_key, theme) for theme in page.themes.all()),
             key=lambda theme: theme.name.lower(),
         )
+
+
+def prepare_story_cards(pages: list["StoryPage"], locale: Locale) -> None:
+    """What story cards show beside the page itself (themes), in two queries for all of them."""
+    prefetch_related_objects(pages, "themes")
+    attach_themes(pages, locale)
 
 
 class PageLinkField(Field):
@@ -185,7 +189,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def filter_options(self, stories) -> dict:
         """What the reader can filter by: only values that lead to at least one story."""
         paths = stories.values_list("path", flat=True)
-        prefixes = {p[: CountryPage.steplen * 4] for p in paths if len(p) > CountryPage.steplen * 4}
+        prefixes = {country_path(path) for path in paths} - {None}
         countries = CountryPage.objects.filter(path__in=prefixes).order_by("title")
         languages = set(stories.values_list("original_language", flat=True))
         return {
@@ -447,9 +451,7 @@ class StoryPage(CountrySectionMixin, BasePage):
     def localized_centre(self):
         """The centre's page in this story's language when it is translated; nothing when the
         centre is a draft or private (its title is not the public's to read)."""
-        if self.centre is None:
-            return None
-        centre = self.centre.get_translation_or_none(self.locale)
+        centre = translated(self.centre, self.locale)
         if is_public(centre):
             return centre
         return self.centre if is_public(self.centre) else None
@@ -488,31 +490,19 @@ class StoryPage(CountrySectionMixin, BasePage):
         attach_themes(related, self.locale)
         return related
 
-    def centre_walks(self) -> list:
-        """The live walks through this story's centre, in the reader's language where translated."""
+    def listed_with_centre(self) -> list:
+        """Other apps' live pages linked to this story's centre (walks through it), in the story's
+        language where translated: registered with the network's hook, never imported here."""
         if self.localized_centre is None:
             return []
-        from walks.models import WalkPage
-
-        walks = (
-            WalkPage.objects.live()
-            .public()
-            .filter(centre__translation_key=self.centre.translation_key)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("title")
-        )
-        chosen: dict = {}
-        for walk in walks:
-            if walk.translation_key not in chosen or walk.locale_id == self.locale_id:
-                chosen[walk.translation_key] = walk
-        return list(chosen.values())
+        listed = centre_listings(self.centre, self.locale, exclude=StoryPage)
+        return [item for item in listed if item.listing.named_centre_heading]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["theme_list"] = self.localized_themes
         context["related_stories"] = self.related_stories()
-        context["centre_walks"] = self.centre_walks()
+        context["centre_listings"] = self.listed_with_centre()
         context["stories_index"] = (
             StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
         )

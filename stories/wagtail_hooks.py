@@ -1,5 +1,6 @@
 """The stories app in Wagtail's admin: story themes (a snippet translators translate) and the
-stories the public sent in (read and delete only: a submission is evidence of what was sent)."""
+stories the public sent in (read and delete only: a submission is evidence of what was sent);
+and stories on the network's pages (a country's stories, a centre's stories: network.listings)."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import StorySubmission, SubmissionFile, Theme
+from network.listings import REGISTER_SECTION_LISTING, SectionListing
+
+from .models import StoryPage, StorySubmission, SubmissionFile, Theme, prepare_story_cards
 from .private_files import content_type
 
 
@@ -178,3 +181,17 @@ register_snippet(ThemeViewSet)
 @hooks.register("register_admin_viewset")
 def register_story_submissions():
     return StorySubmissionViewSet()
+
+
+@hooks.register(REGISTER_SECTION_LISTING)
+def register_story_listing() -> SectionListing:
+    return SectionListing(
+        name="stories",
+        model=StoryPage,
+        card_template="stories/includes/story_card.html",
+        card_name="story",
+        country_heading=_("Stories"),
+        centre_heading=_("Stories from this centre"),
+        prepare=prepare_story_cards,
+        order=10,
+    )

@@ -18,7 +18,7 @@ from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from cms.visibility import is_public
-from network.models import CountryPage, CountrySectionMixin, attach_countries
+from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
 
 from .blocks import WalkStopsBlock
 
@@ -68,12 +68,11 @@ class WalkIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         walks = self.walks()
         # Countries to filter by: those with at least one walk, found from the walks' tree paths.
-        prefix_length = CountryPage.steplen * 4
         walk_paths = walks.values_list("path", flat=True)
         countries = list(
             CountryPage.objects.live()
             .public()
-            .filter(path__in={path[:prefix_length] for path in walk_paths})
+            .filter(path__in={country_path(path) for path in walk_paths} - {None})
             .only("id", "title", "slug", "path", "url_path", "locale_id")
             .order_by("title")
         )

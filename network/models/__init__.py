@@ -1,7 +1,13 @@
 """The network: national sections, member centres, the network's events and their registrations."""
 
 from .centres import CentreKind, CentrePage
-from .countries import CountryPage, CountrySectionMixin, NetworkPage, attach_countries
+from .countries import (
+    CountryPage,
+    CountrySectionMixin,
+    NetworkPage,
+    attach_countries,
+    country_path,
+)
 from .events import Attendance, EventIndexPage, EventKind, EventPage, RegistrationType
 from .registrations import EventRegistration
 
@@ -18,4 +24,5 @@ __all__ = [
     "NetworkPage",
     "RegistrationType",
     "attach_countries",
+    "country_path",
 ]

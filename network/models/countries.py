@@ -18,8 +18,20 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
+from network.forms import DirectoryFilterForm
 
 CENTRES_PER_PAGE = 24
+
+
+COUNTRY_DEPTH = 4  # the root, a language's home, the network page, the country
+
+
+def country_path(path: str) -> str | None:
+    """The tree path of the country section a page with this path lies in (the page is a country's
+    descendant: Home / The network / Slovakia / ...), else None. The country of a page, without a
+    query: compare it with CountryPage.path."""
+    length = CountryPage.steplen * COUNTRY_DEPTH
+    return path[:length] if len(path) > length else None
 
 
 class CountrySectionMixin:
@@ -28,13 +40,14 @@ class CountrySectionMixin:
 
     @cached_property
     def country(self) -> "CountryPage | None":
-        return CountryPage.objects.ancestor_of(self).first()
+        path = country_path(self.path)
+        return CountryPage.objects.filter(path=path).first() if path else None
 
 
 def attach_countries(pages: Iterable) -> None:
     """Fill `country` on many pages with one query (for listings), instead of one query per page."""
     pages = list(pages)
-    prefixes = {page.path[: CountryPage.steplen * 4] for page in pages if page.depth > 4}
+    prefixes = {country_path(page.path) for page in pages} - {None}
     countries = {
         country.path: country
         for country in CountryPage.objects.filter(path__in=prefixes).only(
@@ -42,7 +55,7 @@ def attach_countries(pages: Iterable) -> None:
         )
     }
     for page in pages:
-        page.country = countries.get(page.path[: CountryPage.steplen * 4])
+        page.country = countries.get(country_path(page.path))
 
 
 class NetworkPage(RoutablePageMixin, BasePage):
@@ -69,7 +82,6 @@ class NetworkPage(RoutablePageMixin, BasePage):
         """Every country with its number of centres, and the directory of centres: filter by
         country, kind and words (all in the URL, so it works without JavaScript), paginated."""
         from network.directory import Sections, localized_centres, with_images
-        from network.forms import DirectoryFilterForm
 
         sections = Sections(self.locale)
         centres = localized_centres(self.locale, sections.default)

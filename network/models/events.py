@@ -20,9 +20,11 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from network.blocks import AgendaStreamBlock, RecordingsStreamBlock, SpeakersStreamBlock
-from network.forms import EventPageForm, time_zone_widget
+from network.calendar import calendar_response, events_calendar
+from network.forms import EventPageForm, RegistrationForm, time_zone_widget
 
 from .countries import CountrySectionMixin
+from .registrations import EventRegistration
 
 PAST_EVENTS_PER_PAGE = 12
 
@@ -93,7 +95,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("feed.ics/", name="feed")
     def feed(self, request):
         """The upcoming events as an iCalendar feed that calendar programs can subscribe to."""
-        from network.calendar import calendar_response, events_calendar
         from network.directory import localized_events
 
         events = (
@@ -381,8 +382,6 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
 
     @cached_property
     def registration_count(self) -> int:
-        from .registrations import EventRegistration
-
         # One event, whatever language people registered in.
         return EventRegistration.objects.filter(event_key=self.translation_key).count()
 
@@ -416,8 +415,6 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         return data
 
     def registration_from_token(self, token: str):
-        from .registrations import EventRegistration
-
         return EventRegistration.objects.filter(
             access_token=token, event_key=self.translation_key
         ).first()
@@ -457,7 +454,6 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     @path("")
     def event(self, request):
         """The event, with the registration form when registration is built in."""
-        from network.forms import RegistrationForm
         from network.registration import Outcome, register
 
         form = result = None
@@ -483,8 +479,6 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     @path("event.ics/", name="calendar")
     def calendar(self, request):
         """ "Add to calendar": this event as an .ics file (without the private joining link)."""
-        from network.calendar import calendar_response, events_calendar
-
         calendar = events_calendar([self], name=self.title, request=request)
         return calendar_response(calendar, f"{self.slug}.ics")
 

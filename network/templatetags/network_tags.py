@@ -1,10 +1,11 @@
-"""Template tags for the network shown outside its section (the home page)."""
+"""Template tags for the network shown outside its section (the home page), and for other apps'
+pages shown on the network's pages (network.listings)."""
 
 from django import template
 from django.utils import dateformat, formats, timezone, translation
 
+from cms.localized import in_language
 from network.directory import Sections, localized_events, with_images
-from network.localized import in_language
 from network.models import EventIndexPage
 
 register = template.Library()
@@ -44,3 +45,18 @@ def event_day(value):
     if language in DAY_FORMATS:
         return dateformat.format(value, DAY_FORMATS[language])
     return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"
+
+
+@register.simple_tag(takes_context=True)
+def section_card(context, listing, page):
+    """One page of another app on that app's own card (see network.listings): the same include
+    its own list uses, given the page under the name it expects."""
+    card = context.template.engine.get_template(listing.card_template)
+    with context.push({listing.card_name: page}):
+        return card.render(context)
+
+
+@register.simple_tag
+def centre_heading(listing, centre) -> str:
+    """A listing's heading on another page about the centre: “Walk through MC Nezábudka”."""
+    return listing.named_centre_heading % {"centre": centre.title if centre else ""}

@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from network.models import attach_countries
+from walks.models import WalkIndexPage, WalkPage
 
 register = template.Library()
 
@@ -11,8 +12,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def home_walk(context, home_page):
     """The newest walk in the home page's language, as a teaser with a link to all walks."""
-    from walks.models import WalkIndexPage, WalkPage
-
     walk = (
         WalkPage.objects.live()
         .public()

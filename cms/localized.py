@@ -1,0 +1,43 @@
+"""Pages and snippets in the reader's language, or in the site's default language where no
+translation exists.
+
+Most centres are entered once, in English; a Hungarian reader should still find them in /hu/network/
+(in English) until someone translates them, and never see a centre twice.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from wagtail.models import Locale, Page
+
+
+def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> QuerySet:
+    """Each page once: its live translation in `locale`, else its version in the default locale."""
+    default = default or Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale, live=True
+    )
+    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+
+
+def one_per_translation(objects: Iterable, locale: Locale) -> list:
+    """Each object once, in the order given: its version in `locale` where there is one among
+    `objects`, else the first other version (fetch `objects` in `locale` and the default locale)."""
+    chosen: dict = {}
+    for obj in objects:
+        if obj.translation_key not in chosen or obj.locale_id == locale.pk:
+            chosen[obj.translation_key] = obj
+    return list(chosen.values())
+
+
+def translated(obj, locale: Locale, live_only: bool = True):
+    """`obj` (a page or snippet) in `locale` where it is translated (and live, for a page), else
+    `obj` itself; None stays None."""
+    if obj is None:
+        return None
+    translation = obj.get_translation_or_none(locale)
+    if translation is None or (live_only and not getattr(translation, "live", True)):
+        return obj
+    return translation

@@ -1,0 +1,25 @@
+"""Stories on the network's pages come through the network's hook (network.listings) and look the
+same there as on the stories page: the same card, with country, date and themes."""
+
+from bs4 import BeautifulSoup
+
+from .conftest import publish_story
+
+
+def cards(response, section_id: str | None = None) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    scope = soup.find(id=section_id).find_parent("section") if section_id else soup
+    return [str(card) for card in scope.select("li.card")]
+
+
+def test_a_country_page_shows_a_story_on_the_stories_list_card(client, stories_index, slovakia):
+    publish_story(slovakia, "The Tuesday kitchen", themes=["care"])
+
+    on_the_list = cards(client.get(stories_index.url))
+    on_the_country = cards(client.get(slovakia.url), "stories-heading")
+
+    assert len(on_the_list) == 1
+    assert on_the_country == on_the_list
+    card = BeautifulSoup(on_the_country[0], "html.parser")
+    assert card.select_one(".card__meta").get_text().startswith("Slovakia · ")
+    assert [tag.get_text() for tag in card.select(".tags li")] == ["Care"]
