@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
-from cms.core.factories import collection as get_or_create_collection
+from cms.core.collection import get_or_create_collection
 
 EDIT = ["add_page", "change_page"]
 PUBLISH = [*EDIT, "publish_page", "lock_page", "unlock_page"]

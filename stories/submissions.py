@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 from wagtailmedia.models import get_media_model
 
-from cms.core.factories import collection
+from cms.core.collection import get_or_create_collection
 from cms.core.translation import translate_page
 
 from . import kept_uploads
@@ -148,7 +148,7 @@ def paragraph_html(text: str) -> str:
 def create_draft(submission: StorySubmission) -> StoryPage:
     locale = Locale.objects.get(language_code=submission.language)
     parent = section_for(submission, locale)
-    folder = collection(SUBMISSIONS_COLLECTION)
+    folder = get_or_create_collection(SUBMISSIONS_COLLECTION)
     Image, Media = get_image_model(), get_media_model()
 
     photo_blocks, media_blocks, images = [], [], []
