@@ -3,11 +3,11 @@
 
 from wagtail.models import Locale
 
-from cms.core.demo import demo_image, english_home, get_or_create_page, translate_once
-from home.models import StandardPage
-from network.models import EventIndexPage, NetworkPage
-from stories.models import StoryIndexPage
-from walks.models import WalkIndexPage
+from cms.core.demo import demo_image, lazy_demo_image, translate_once
+from home.factories import StandardPageFactory
+from network.factories import EventIndexPageFactory, NetworkPageFactory
+from stories.factories import StoryIndexPageFactory
+from walks.factories import WalkIndexPageFactory
 
 HOME_INTRO = (
     "<p>Bridges is the digital meeting place of MINE, the Mother Centers International Network "
@@ -100,26 +100,48 @@ BRIDGES_BODY = [
 ]
 
 INDEX_PAGES = [
-    # (class, slug, title, summary)
-    (StoryIndexPage, "stories", "Stories", "Stories of care work, told by mothers and centres."),
+    # (factory, slug, title, summary)
     (
-        WalkIndexPage,
+        StoryIndexPageFactory,
+        "stories",
+        "Stories",
+        "Stories of care work, told by mothers and centres.",
+    ),
+    (
+        WalkIndexPageFactory,
         "walks",
         "Virtual walks",
         "Walk through mother centres and their neighbourhoods.",
     ),
     (
-        NetworkPage,
+        NetworkPageFactory,
         "network",
         "The network",
         "Mother centres and national networks, country by country.",
     ),
     (
-        EventIndexPage,
+        EventIndexPageFactory,
         "events",
         "Events",
         "Network meetings, MINE Academy webinars and Mother Centers' Day.",
     ),
+]
+
+STANDARD_PAGES = [
+    {
+        "slug": "about-mine",
+        "title": "About MINE",
+        "intro": ABOUT_INTRO,
+        "body": ABOUT_BODY,
+        # the picture: its title, what it shows, its seed
+        "picture": ("A mother centre's open café", "An open café with mothers talking", 1),
+    },
+    {
+        "slug": "lets-build-bridges",
+        "title": "Let’s build bridges",
+        "intro": BRIDGES_INTRO,
+        "body": BRIDGES_BODY,
+    },
 ]
 
 TRANSLATIONS = {
@@ -208,8 +230,7 @@ TRANSLATIONS = {
 }
 
 
-def load(**options):
-    home = english_home()
+def load(home, **options):
     if not home.intro:
         # The home page exists from the migrations; fill it once, leave editors' changes alone.
         home.intro = HOME_INTRO
@@ -222,35 +243,18 @@ def load(**options):
         home.save_revision().publish()
 
     pages = [home]
-    for page_class, slug, title, summary in INDEX_PAGES:
-        page, _created = get_or_create_page(
-            home, page_class, slug, title=title, summary=summary, show_in_menus=True
+    for page_factory, slug, title, summary in INDEX_PAGES:
+        pages.append(
+            page_factory(parent=home, slug=slug, title=title, summary=summary, show_in_menus=True)
         )
-        pages.append(page)
-    about, _ = get_or_create_page(
-        home,
-        StandardPage,
-        "about-mine",
-        title="About MINE",
-        intro=ABOUT_INTRO,
-        summary=ABOUT_INTRO,
-        body=ABOUT_BODY,
-        show_in_menus=True,
-        image=demo_image(
-            "A mother centre's open café", "An open café with mothers talking", seed=1
-        ),
-    )
-    bridges, _ = get_or_create_page(
-        home,
-        StandardPage,
-        "lets-build-bridges",
-        title="Let’s build bridges",
-        intro=BRIDGES_INTRO,
-        summary=BRIDGES_INTRO,
-        body=BRIDGES_BODY,
-        show_in_menus=True,
-    )
-    pages += [about, bridges]
+    for data in STANDARD_PAGES:
+        data = dict(data)
+        picture = data.pop("picture", None)
+        if picture is not None:
+            data["image"] = lazy_demo_image(*picture)
+        pages.append(
+            StandardPageFactory(parent=home, summary=data["intro"], show_in_menus=True, **data)
+        )
 
     for language_code, strings in TRANSLATIONS.items():
         for page in pages:

@@ -17,24 +17,14 @@ import random
 import time
 import zoneinfo
 
+import factory
 from django.utils import timezone
 
-from cms.core.demo import (
-    demo_image,
-    demo_recording,
-    english_home,
-    get_or_create_page,
-    translate_once,
-)
+from cms.core.demo import demo_recording, lazy_demo_image, translate_once
 from cms.core.translation import translate_page
 from network.centres_csv import COLUMNS, import_centres
-from network.models import (
-    CentrePage,
-    CountryPage,
-    EventIndexPage,
-    EventPage,
-    NetworkPage,
-)
+from network.factories import CentrePageFactory, CountryPageFactory, EventPageFactory
+from network.models import CentrePage, CountryPage, EventIndexPage, EventPage, NetworkPage
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 BUDAPEST = zoneinfo.ZoneInfo("Europe/Budapest")
@@ -54,7 +44,9 @@ NETWORK_STRINGS = {
     },
 }
 
-# slug (the contract other apps rely on), English, German, Hungarian title, ISO code.
+# The participant countries, typed once: the stories and walks demo content find their country
+# sections through country_section(). slug (the contract other apps rely on), English, German,
+# Hungarian title, ISO code.
 COUNTRIES = [
     ("slovenia", "Slovenia", "Slowenien", "Szlovénia", "SI"),
     ("slovakia", "Slovakia", "Slowakei", "Szlovákia", "SK"),
@@ -276,8 +268,10 @@ CENTRES = [
 ]
 
 COUNTRY_SUMMARY = "Mother and family centres in {}."
-COUNTRY_SUMMARY_DE = "Mütter- und Familienzentren in {}."
-COUNTRY_SUMMARY_HU = "{} anya- és családközpontjai."
+COUNTRY_SUMMARIES = {
+    "de": "Mütter- und Familienzentren in {}.",
+    "hu": "{} anya- és családközpontjai.",
+}
 
 
 def _at(day: str, clock: str, zone=BERLIN) -> datetime.datetime:
@@ -477,8 +471,48 @@ def _upcoming_meeting() -> dict:
     }
 
 
-def load(**options):
-    home = english_home()
+def country_section(network: NetworkPage, slug: str, language: str = "en") -> CountryPage:
+    """The country's section in that language, made (and translated) from COUNTRIES when missing."""
+    title, title_de, title_hu, code = next(c[1:] for c in COUNTRIES if c[0] == slug)
+    country = CountryPageFactory(
+        parent=network,
+        slug=slug,
+        title=title,
+        country_code=code,
+        summary=COUNTRY_SUMMARY.format(title),
+        contact_organisation=NATIONAL_NETWORKS.get(slug, ""),
+    )
+    if language == "en":
+        return country
+    translated = {"de": title_de, "hu": title_hu}[language]
+    summary = COUNTRY_SUMMARIES[language].format(translated)
+    return translate_once(
+        country, language, {title: translated, COUNTRY_SUMMARY.format(title): summary}
+    )
+
+
+def _recordings() -> list:
+    """The two recordings of International Mother Centers' Day."""
+    return [
+        (
+            "audio",
+            {
+                "audio": demo_recording(
+                    f"Resilience through Care: {session} session",
+                    f"Resilience through Care, {session} session: a short demo sound "
+                    "standing in for the recording of the session.",
+                    seconds=3,
+                    frequency=frequency,
+                ),
+                "caption": f"{session.capitalize()} session",
+                "transcript": "",
+            },
+        )
+        for session, frequency in (("morning", 330), ("afternoon", 392))
+    ]
+
+
+def load(home, **options):
     network = home.get_children().type(NetworkPage).first()
     events_index = home.get_children().type(EventIndexPage).first()
     if network is None or events_index is None:
@@ -492,88 +526,42 @@ def load(**options):
             translate_page(network, language, strings)
 
     countries = {}
-    for slug, title, title_de, title_hu, code in COUNTRIES:
-        country, _created = get_or_create_page(
-            network,
-            CountryPage,
-            slug,
-            title=title,
-            country_code=code,
-            summary=COUNTRY_SUMMARY.format(title),
-            contact_organisation=NATIONAL_NETWORKS.get(slug, ""),
-        )
-        countries[slug] = country
-        translate_once(
-            country,
-            "de",
-            {title: title_de, COUNTRY_SUMMARY.format(title): COUNTRY_SUMMARY_DE.format(title_de)},
-        )
-        translate_once(
-            country,
-            "hu",
-            {title: title_hu, COUNTRY_SUMMARY.format(title): COUNTRY_SUMMARY_HU.format(title_hu)},
-        )
+    for slug, *_titles in COUNTRIES:
+        countries[slug] = country_section(network, slug)
+        for language in COUNTRY_SUMMARIES:
+            country_section(network, slug, language)
 
-    centres_created = 0
+    centres_before = CentrePage.objects.filter(locale=home.locale).count()
     for data in CENTRES:
         data = dict(data)
         country = countries[data.pop("country")]
         picture = data.pop("picture", None)
         if picture is not None:
-            data["image"] = demo_image(
+            data["image"] = lazy_demo_image(
                 f"{data['title']} (illustration)",
                 f"An illustration for {data['title']}: people meeting at the centre",
-                seed=picture,
+                picture,
             )
-        _page, created = get_or_create_page(country, CentrePage, data.pop("slug"), **data)
-        centres_created += created
+        CentrePageFactory(parent=country, **data)
+    centres_created = CentrePage.objects.filter(locale=home.locale).count() - centres_before
 
     events = [*MEETINGS_2022, ACADEMY, MOTHER_CENTERS_DAY, _upcoming_meeting()]
-    events_created = 0
+    events_before = EventPage.objects.filter(locale=home.locale).count()
     for data in events:
         data = dict(data)
         picture = data.pop("picture", None)
         if picture is not None:
-            data["image"] = demo_image(
+            data["image"] = lazy_demo_image(
                 f"{data['title']} (illustration)",
                 "An illustration: women from many countries meeting around a table",
-                seed=picture,
+                picture,
             )
         if data["slug"] == MOTHER_CENTERS_DAY["slug"]:
-            data["recordings"] = [
-                (
-                    "audio",
-                    {
-                        "audio": demo_recording(
-                            "Resilience through Care: morning session",
-                            "Resilience through Care, morning session: a short demo sound "
-                            "standing in for the recording of the session.",
-                            seconds=3,
-                            frequency=330,
-                        ),
-                        "caption": "Morning session",
-                        "transcript": "",
-                    },
-                ),
-                (
-                    "audio",
-                    {
-                        "audio": demo_recording(
-                            "Resilience through Care: afternoon session",
-                            "Resilience through Care, afternoon session: a short demo sound "
-                            "standing in for the recording of the session.",
-                            seconds=3,
-                            frequency=392,
-                        ),
-                        "caption": "Afternoon session",
-                        "transcript": "",
-                    },
-                ),
-            ]
-        event, created = get_or_create_page(events_index, EventPage, data.pop("slug"), **data)
-        events_created += created
+            data["recordings"] = factory.LazyFunction(_recordings)
+        event = EventPageFactory(parent=events_index, **data)
         for language, strings in EVENT_STRINGS.items():
             translate_once(event, language, strings)
+    events_created = EventPage.objects.filter(locale=home.locale).count() - events_before
 
     summary = (
         f"{len(countries)} countries and {len(CENTRES)} centres ({centres_created} new), "

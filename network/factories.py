@@ -1,59 +1,78 @@
-"""Countries, centres and events for tests and demo content: published pages, made the way an
-editor would (through Wagtail), plus a bulk maker of many centres for scale tests."""
+"""Factories for the network's pages (the network and events index pages, countries, centres and
+events), for the demo content and the tests, plus a bulk maker of many centres for scale tests.
+
+Each page factory gets or creates on parent and slug (cms.core.factories.PageFactory)."""
 
 import datetime
 import itertools
 
+import factory
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.core.demo import get_or_create_page
+from cms.core.factories import PageFactory
 from network.centres_csv import create_centres
-from network.models import CentrePage, CountryPage, EventPage
+from network.models import CentrePage, CountryPage, EventIndexPage, EventPage, NetworkPage
 
 _numbers = itertools.count(1)
 
 
-def make_country(network, title: str = "Slovakia", code: str = "SK", **fields) -> CountryPage:
-    fields.setdefault("summary", f"Mother centres in {title}.")
-    page, _created = get_or_create_page(
-        network,
-        CountryPage,
-        fields.pop("slug", slugify(title)),
-        title=title,
-        country_code=code,
-        **fields,
-    )
-    return page
+class NetworkPageFactory(PageFactory):
+    class Meta:
+        model = NetworkPage
+
+    title = "The network"
+    slug = "network"
 
 
-def make_centre(country, title: str | None = None, **fields) -> CentrePage:
-    title = title or f"Mother centre {next(_numbers)}"
-    fields.setdefault("city", "Žilina")
-    fields.setdefault("latitude", 49.2231)
-    fields.setdefault("longitude", 18.7394)
-    page, _created = get_or_create_page(
-        country, CentrePage, fields.pop("slug", slugify(title)), title=title, **fields
-    )
-    return page
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+    slug = "events"
 
 
-def make_event(parent, title: str | None = None, start=None, hours: float = 1.5, **fields):
-    title = title or f"Network meeting {next(_numbers)}"
-    start = start or timezone.now() + datetime.timedelta(days=30)
-    fields.setdefault("end", start + datetime.timedelta(hours=hours))
-    page, _created = get_or_create_page(
-        parent, EventPage, fields.pop("slug", slugify(title)), title=title, start=start, **fields
-    )
-    return page
+class CountryPageFactory(PageFactory):
+    """A country section: `CountryPageFactory(parent=network, title="Slovakia", country_code="SK")`."""
+
+    class Meta:
+        model = CountryPage
+
+    title = "Slovakia"
+    country_code = "SK"
+    summary = factory.LazyAttribute(lambda o: f"Mother centres in {o.title}.")
+
+
+class CentrePageFactory(PageFactory):
+    class Meta:
+        model = CentrePage
+
+    title = factory.Sequence(lambda n: f"Mother centre {n + 1}")
+    city = "Žilina"
+    latitude = 49.2231
+    longitude = 18.7394
+
+
+class EventPageFactory(PageFactory):
+    """An event a month from now lasting `hours` (1.5 unless told), or from `start` to `end`."""
+
+    class Meta:
+        model = EventPage
+
+    class Params:
+        hours = 1.5
+
+    title = factory.Sequence(lambda n: f"Network meeting {n + 1}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=o.hours))
 
 
 def bulk_centres(country, count: int, prefix: str = "Centre", **fields) -> list[CentrePage]:
     """Many published centres at once (the CSV importer's bulk path), for scale tests."""
     number = next(_numbers)
-    centres = []
-    for index in range(count):
-        centre = CentrePage(
+    centres = [
+        CentrePageFactory.build(
             title=f"{prefix} {number}-{index}",
             slug=f"{slugify(prefix)}-{number}-{index}",
             city=fields.get("city", "Bratislava"),
@@ -61,6 +80,7 @@ def bulk_centres(country, count: int, prefix: str = "Centre", **fields) -> list[
             latitude=48.0 + (index % 100) / 100,
             longitude=17.0 + (index // 100) / 100,
         )
-        centres.append(centre)
+        for index in range(count)
+    ]
     create_centres(country, centres)
     return centres

@@ -18,7 +18,7 @@ from wagtail.models import (
     Site,
 )
 
-from cms.core.factories import collection as get_or_create_collection
+from cms.core.collection import get_or_create_collection
 from cms.localized import translated
 from network.models import CountryPage
 

@@ -18,22 +18,15 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtailmedia.models import get_media_model
 
-from cms.core.demo import demo_image, english_home, get_or_create_page, translate_once
-from cms.core.factories import make_picture, make_tone
-from network.models import CentrePage, CountryPage, NetworkPage
+from cms.core.demo import demo_image, demo_recording, translate_once
+from cms.core.factories import DocumentFactory, VideoFactory, make_picture
+from network.demo import country_section
+from network.models import CentrePage, NetworkPage
 
-from .models import StoryIndexPage, StoryPage, Theme
+from .factories import StoryPageFactory
+from .models import StoryIndexPage, StoryPage
 
 logger = logging.getLogger(__name__)
-
-COUNTRIES = {
-    # slug: English title, and the titles in the languages our stories are told in
-    "slovenia": ("Slovenia", {"de": "Slowenien", "hu": "Szlovénia"}),
-    "slovakia": ("Slovakia", {"de": "Slowakei", "hu": "Szlovákia"}),
-    "netherlands": ("Netherlands", {"de": "Niederlande", "hu": "Hollandia"}),
-    "germany": ("Germany", {"de": "Deutschland", "hu": "Németország"}),
-    "hungary": ("Hungary", {"de": "Ungarn", "hu": "Magyarország"}),
-}
 
 CAPTIONS_VTT = """WEBVTT
 
@@ -399,23 +392,20 @@ def make_video(seconds: int = 4, fps: int = 6, size=(480, 300)) -> bytes | None:
         return target.read_bytes()
 
 
-def demo_media(title: str, kind: str, make, extension: str, **fields):
-    Media = get_media_model()
-    existing = Media.objects.filter(title=title).first()
-    if existing:
+def demo_video(title: str, **fields):
+    """The demo video with this title, encoded the first time (None without an encoder)."""
+    existing = get_media_model().objects.filter(title=title).first()
+    if existing is not None:
         return existing
-    content = make()
+    content = make_video()
     if content is None:
         return None
-    return Media.objects.create(
-        title=title, type=kind, file=ContentFile(content, name=f"demo.{extension}"), **fields
-    )
+    return VideoFactory(title=title, file=ContentFile(content, name="demo.mp4"), **fields)
 
 
 def demo_captions():
-    Document = get_document_model()
     title = "Subtitles: Our playroom in Žilina (English)"
-    return Document.objects.filter(title=title).first() or Document.objects.create(
+    return get_document_model().objects.filter(title=title).first() or DocumentFactory(
         title=title, file=ContentFile(CAPTIONS_VTT.encode(), name="zilina-playroom.en.vtt")
     )
 
@@ -423,54 +413,29 @@ def demo_captions():
 # --- Building the tree -------------------------------------------------------------------------
 
 
-def country_section(network: NetworkPage, slug: str, language: str = "en") -> CountryPage:
-    """The country's section in that language (network.demo makes the English ones; we fill in)."""
-    title, translations = COUNTRIES[slug]
-    country, _created = get_or_create_page(network, CountryPage, slug, title=title)
-    if language != "en":
-        country = translate_once(country, language, {title: translations[language]})
-    return country
-
-
 def centre(slug: str):
     return CentrePage.objects.filter(slug=slug, locale=Locale.get_default()).first()
 
 
 def add_story(parent, fields: dict, body: list, image=None, centre_page=None) -> StoryPage:
-    fields = dict(fields)
-    slug, theme_slugs = fields.pop("slug"), fields.pop("themes")
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    story, _created = get_or_create_page(
-        parent, StoryPage, slug, body=body, image=image, centre=centre_page, **fields
-    )
-    themes = Theme.objects.filter(slug__in=theme_slugs, locale=Locale.get_default())
-    story.themes.set(themes)
-    story.save_revision().publish()
-    return story
+    """The story with the seed's slug under `parent`, made when missing (an edited one is kept)."""
+    return StoryPageFactory(parent=parent, body=body, image=image, centre=centre_page, **fields)
 
 
-def load(**options):
-    home = english_home()
+def load(home, **options):
     network = NetworkPage.objects.child_of(home).first()
     index = StoryIndexPage.objects.child_of(home).first()
     if network is None or index is None:
         return "skipped: the home app's index pages are missing"
 
-    recording = demo_media(
+    recording = demo_recording(
         "Welcome to Mala Ulica (recording)",
-        "audio",
-        lambda: make_tone(seconds=3, frequency=392),
-        "wav",
-        duration=3,
-        transcript="Maja: Welcome to our open café. Come in, the coffee is ready.",
+        "Maja: Welcome to our open café. Come in, the coffee is ready.",
+        seconds=3,
+        frequency=392,
     )
-    video = demo_media(
+    video = demo_video(
         "Our playroom in Žilina (video)",
-        "video",
-        make_video,
-        "mp4",
         duration=4,
         width=480,
         height=300,

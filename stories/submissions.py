@@ -34,7 +34,7 @@ from wagtailmedia.models import get_media_model
 
 from cms import mail
 from cms.client_ip import client_address
-from cms.core.factories import collection
+from cms.core.collection import get_or_create_collection
 
 from . import kept_uploads
 from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
@@ -150,7 +150,7 @@ def paragraph_html(text: str) -> str:
 def create_draft(submission: StorySubmission) -> StoryPage:
     parent = section_for(submission)
     locale = parent.locale
-    folder = collection(SUBMISSIONS_COLLECTION)
+    folder = get_or_create_collection(SUBMISSIONS_COLLECTION)
     Image, Media = get_image_model(), get_media_model()
 
     photo_blocks, media_blocks, images = [], [], []

@@ -1,12 +1,17 @@
-"""Fixtures shared by the whole suite. Each test builds its own data through factories."""
+"""Fixtures shared by the whole suite. Each test builds its own data through the apps' factories,
+the same ones the demo content uses."""
 
 import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
-from cms.core.demo import english_home, get_or_create_page
+from home.factories import english_home
+from network.factories import CountryPageFactory, EventIndexPageFactory, NetworkPageFactory
+from stories.factories import StoryIndexPageFactory
+from walks.factories import WalkIndexPageFactory
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -14,6 +19,13 @@ def _clean_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.BRIDGES_PRIVATE_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request to /de/ activates German in the worker's thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -30,16 +42,33 @@ def locale_de(db):
 @pytest.fixture
 def section_pages(home_page):
     """The index pages of the page tree (DESIGN.md): stories, walks, network, events."""
-    from network.models import EventIndexPage, NetworkPage
-    from stories.models import StoryIndexPage
-    from walks.models import WalkIndexPage
+    return {
+        "stories": StoryIndexPageFactory(parent=home_page),
+        "walks": WalkIndexPageFactory(parent=home_page),
+        "network": NetworkPageFactory(parent=home_page),
+        "events": EventIndexPageFactory(parent=home_page),
+    }
 
-    pages = {}
-    for key, page_class, title in [
-        ("stories", StoryIndexPage, "Stories"),
-        ("walks", WalkIndexPage, "Virtual walks"),
-        ("network", NetworkPage, "The network"),
-        ("events", EventIndexPage, "Events"),
-    ]:
-        pages[key], _created = get_or_create_page(home_page, page_class, key, title=title)
-    return pages
+
+# The country sections, as the demo content makes them (network/demo.py COUNTRIES): slug, title
+# and code agree everywhere.
+
+
+@pytest.fixture
+def slovakia(section_pages):
+    return CountryPageFactory(parent=section_pages["network"], title="Slovakia", country_code="SK")
+
+
+@pytest.fixture
+def germany(section_pages):
+    return CountryPageFactory(parent=section_pages["network"], title="Germany", country_code="DE")
+
+
+@pytest.fixture
+def hungary(section_pages):
+    return CountryPageFactory(parent=section_pages["network"], title="Hungary", country_code="HU")
+
+
+@pytest.fixture
+def slovenia(section_pages):
+    return CountryPageFactory(parent=section_pages["network"], title="Slovenia", country_code="SI")

@@ -5,53 +5,55 @@ Budapest (21–26 September 2022), in English with German and Hungarian translat
 360° photo and recording is made on this machine.
 """
 
-import json
+import factory
 
-from wagtail.images import get_image_model
+from cms.core.demo import demo_image, demo_recording, lazy_demo_image, translate_once
+from cms.core.factories import ImageFactory
+from network.demo import country_section
+from network.models import CentrePage, NetworkPage
 
-from cms.core.demo import (
-    demo_image,
-    demo_recording,
-    english_home,
-    get_or_create_page,
-    translate_once,
-)
-from network.models import CentrePage, CountryPage, NetworkPage
-
-from .factories import medium, panorama_picture, stop
-from .models import WalkPage
+from .factories import PanoramaImageFactory, WalkPageFactory, medium, stop
 
 CREDIT = "Illustration: Bridges demo"
 
-COUNTRIES = {
-    "slovenia": ("Slovenia", {"de": "Slowenien", "hu": "Szlovénia"}),
-    "hungary": ("Hungary", {"de": "Ungarn", "hu": "Magyarország"}),
-}
-
 
 def _image(title: str, description: str, seed: int, panorama: bool = False):
-    if panorama:
-        existing = get_image_model().objects.filter(title=title).first()
-        return existing or panorama_picture(title, description, seed)
-    return demo_image(title, description, seed, credit=CREDIT)
+    image_factory = PanoramaImageFactory if panorama else ImageFactory
+    return demo_image(title, description, seed, credit=CREDIT, factory=image_factory)
 
 
-def _walk(parent, slug: str, fields):
-    """The walk with this slug, built (media made, stops laid out) only when it is missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page, _created = get_or_create_page(parent, WalkPage, slug, **fields())
-    return page
+def _stops(stops: list[dict]) -> list[dict]:
+    """The raw stop values of a walk's seed data, its pictures and recordings made (once)."""
+    values = []
+    for data in stops:
+        kind, title, text, *seed = data["medium"]
+        if kind == "audio":
+            item = demo_recording(title, text)
+        else:
+            item = _image(title, text, *seed, panorama=kind == "panorama")
+        values.append(
+            stop(
+                data["title"],
+                *data["location"],
+                medium(
+                    kind,
+                    item,
+                    caption=data["caption"],
+                    transcript=text if kind == "audio" else "",
+                ),
+                place_name=data["place_name"],
+                narration=data["narration"],
+                extra_photos=[_image(*photo) for photo in data.get("extra_photos", ())],
+            )
+        )
+    return values
 
 
 def _country(network, slug: str):
-    """The country section from the network's demo, or a bare one when it has not made it."""
-    title, translations = COUNTRIES[slug]
-    country, _created = get_or_create_page(network, CountryPage, slug, title=title)
-    for language_code, translated in translations.items():
-        translate_once(country, language_code, {title: translated})
-    return country
+    """The country section from the network's demo, in English, German and Hungarian."""
+    for language in ("de", "hu"):
+        country_section(network, slug, language)
+    return country_section(network, slug)
 
 
 # --- Ljubljana -------------------------------------------------------------------------------
@@ -66,113 +68,104 @@ MALA_ULICA_SUMMARY = (
     "Six stops through a family centre in the heart of Ljubljana and the streets around it."
 )
 
-
-def mala_ulica_stops() -> list[dict]:
-    door = _image(
-        "Mala Ulica: the door", "The open door of the family centre on a sunny morning", 11
-    )
-    street = _image(
-        "Mala Ulica: the indoor street",
-        "The centre's indoor street with little houses for play, seen all around",
-        12,
-        panorama=True,
-    )
-    welcome = demo_recording(
-        "Mala Ulica: welcome",
-        "Welcome to Mala ulica. Here families meet every day: mothers, fathers, grandparents and "
-        "the little ones. Come in, nobody needs an appointment.",
-    )
-    square = _image("Ljubljana: Congress Square", "Children running across Congress Square", 13)
-    bridge = _image("Ljubljana: Triple Bridge", "Parents with prams crossing the Triple Bridge", 14)
-    market = _image("Ljubljana: Central Market", "Stalls with fruit at the Central Market", 15)
-    market_more = [
-        _image("Ljubljana: market stall", "A mother buying apples with her son", 16),
-        _image("Ljubljana: market café", "Two mothers talking over coffee", 17),
-    ]
-    park = demo_recording(
-        "Tivoli Park: the playground",
-        "Birds and children: a morning at the Tivoli playground, where the centre's families "
-        "meet when the weather is fine.",
-    )
-    return [
-        stop(
-            "The open door",
-            46.05236,
-            14.50166,
-            medium("photo", door, caption="The door of Mala ulica is open to every family."),
-            place_name="Prešernova cesta 1a, Ljubljana",
-            narration="<p>Mala ulica opens onto the street like a shop: anyone with a child can "
-            "walk in. There is no fee and no appointment.</p>",
+# Each stop: its title, where it is (latitude, longitude; the place's name), its main medium
+# (kind, title, what the picture shows or what the recording says, the picture's seed), the
+# medium's caption, the narration, and any extra photos (title, what it shows, seed).
+MALA_ULICA_STOPS = [
+    {
+        "title": "The open door",
+        "location": (46.05236, 14.50166),
+        "place_name": "Prešernova cesta 1a, Ljubljana",
+        "medium": (
+            "photo",
+            "Mala Ulica: the door",
+            "The open door of the family centre on a sunny morning",
+            11,
         ),
-        stop(
-            "The indoor street",
-            46.05241,
-            14.50172,
-            medium("panorama", street, caption="Look around the indoor street."),
-            place_name="Mala ulica, ground floor",
-            narration="<p>Inside, a little street with houses, a café and a square: children play "
-            "while their parents talk. Drag the photo to look around.</p>",
+        "caption": "The door of Mala ulica is open to every family.",
+        "narration": "<p>Mala ulica opens onto the street like a shop: anyone with a child can walk in. There is no fee and no appointment.</p>",
+    },
+    {
+        "title": "The indoor street",
+        "location": (46.05241, 14.50172),
+        "place_name": "Mala ulica, ground floor",
+        "medium": (
+            "panorama",
+            "Mala Ulica: the indoor street",
+            "The centre's indoor street with little houses for play, seen all around",
+            12,
         ),
-        stop(
-            "A welcome from the team",
-            46.05239,
-            14.50160,
-            medium(
-                "audio",
-                welcome,
-                caption="A member of the team welcomes you.",
-                transcript="Welcome to Mala ulica. Here families meet every day: mothers, fathers, "
-                "grandparents and the little ones. Come in, nobody needs an appointment.",
-            ),
-            place_name="Mala ulica, the café",
-            narration="<p>Listen to how the team welcomes families who come for the first time.</p>",
+        "caption": "Look around the indoor street.",
+        "narration": "<p>Inside, a little street with houses, a café and a square: children play while their parents talk. Drag the photo to look around.</p>",
+    },
+    {
+        "title": "A welcome from the team",
+        "location": (46.05239, 14.5016),
+        "place_name": "Mala ulica, the café",
+        "medium": (
+            "audio",
+            "Mala Ulica: welcome",
+            "Welcome to Mala ulica. Here families meet every day: mothers, fathers, grandparents and the little ones. Come in, nobody needs an appointment.",
         ),
-        stop(
-            "Congress Square",
-            46.05004,
-            14.50413,
-            medium("photo", square, caption="Congress Square and the park of Zvezda."),
-            place_name="Kongresni trg",
-            narration="<p>Two minutes away, the trees of Zvezda park give shade in summer. Many "
-            "families stop here on the way to the centre.</p>",
+        "caption": "A member of the team welcomes you.",
+        "narration": "<p>Listen to how the team welcomes families who come for the first time.</p>",
+    },
+    {
+        "title": "Congress Square",
+        "location": (46.05004, 14.50413),
+        "place_name": "Kongresni trg",
+        "medium": (
+            "photo",
+            "Ljubljana: Congress Square",
+            "Children running across Congress Square",
+            13,
         ),
-        stop(
-            "The Triple Bridge",
-            46.05106,
-            14.50620,
-            medium("photo", bridge, caption="Crossing the Ljubljanica."),
-            place_name="Tromostovje",
-            narration="<p>The Triple Bridge joins the old town to the new. With a pram, take the "
-            "middle bridge: it has no steps.</p>",
+        "caption": "Congress Square and the park of Zvezda.",
+        "narration": "<p>Two minutes away, the trees of Zvezda park give shade in summer. Many families stop here on the way to the centre.</p>",
+    },
+    {
+        "title": "The Triple Bridge",
+        "location": (46.05106, 14.5062),
+        "place_name": "Tromostovje",
+        "medium": (
+            "photo",
+            "Ljubljana: Triple Bridge",
+            "Parents with prams crossing the Triple Bridge",
+            14,
         ),
-        stop(
-            "The Central Market",
-            46.05138,
-            14.50888,
-            medium(
-                "photo", market, caption="Fruit and vegetables from the farms around Ljubljana."
-            ),
-            place_name="Vodnikov trg",
-            narration="<p>On market days the centre's families shop together and share recipes from "
-            "the many countries they come from.</p>",
-            extra_photos=market_more,
+        "caption": "Crossing the Ljubljanica.",
+        "narration": "<p>The Triple Bridge joins the old town to the new. With a pram, take the middle bridge: it has no steps.</p>",
+    },
+    {
+        "title": "The Central Market",
+        "location": (46.05138, 14.50888),
+        "place_name": "Vodnikov trg",
+        "medium": (
+            "photo",
+            "Ljubljana: Central Market",
+            "Stalls with fruit at the Central Market",
+            15,
         ),
-        stop(
-            "Tivoli Park",
-            46.05510,
-            14.49660,
-            medium(
-                "audio",
-                park,
-                caption="A morning at the playground.",
-                transcript="Birds and children: a morning at the Tivoli playground, where the "
-                "centre's families meet when the weather is fine.",
-            ),
-            place_name="Park Tivoli",
-            narration="<p>When the sun is out, the walk ends in Tivoli Park, the city's big garden, "
-            "at the playground under the chestnut trees.</p>",
+        "caption": "Fruit and vegetables from the farms around Ljubljana.",
+        "narration": "<p>On market days the centre's families shop together and share recipes from the many countries they come from.</p>",
+        "extra_photos": [
+            ("Ljubljana: market stall", "A mother buying apples with her son", 16),
+            ("Ljubljana: market café", "Two mothers talking over coffee", 17),
+        ],
+    },
+    {
+        "title": "Tivoli Park",
+        "location": (46.0551, 14.4966),
+        "place_name": "Park Tivoli",
+        "medium": (
+            "audio",
+            "Tivoli Park: the playground",
+            "Birds and children: a morning at the Tivoli playground, where the centre's families meet when the weather is fine.",
         ),
-    ]
+        "caption": "A morning at the playground.",
+        "narration": "<p>When the sun is out, the walk ends in Tivoli Park, the city's big garden, at the playground under the chestnut trees.</p>",
+    },
+]
 
 
 MALA_ULICA_DE = {
@@ -245,96 +238,85 @@ ACADEMY_INTRO = (
 )
 ACADEMY_SUMMARY = "Six days of the MINE Academy in Budapest (21–26 September 2022), place by place."
 
-
-def academy_stops() -> list[dict]:
-    chain_bridge = _image(
-        "Budapest: arriving by the Chain Bridge",
-        "Participants walking over the Chain Bridge at dusk",
-        21,
-    )
-    workshop = _image(
-        "Budapest: the workshop room in 360°",
-        "A circle of chairs in the Academy's workshop room, seen all around",
-        22,
-        panorama=True,
-    )
-    voices = demo_recording(
-        "MINE Academy: voices from the circle",
-        "We are many languages in one room, and still we understand each other: we all know "
-        "what care work is.",
-    )
-    promenade = _image(
-        "Budapest: the Danube promenade", "Participants talking on the Danube promenade", 23
-    )
-    island = _image(
-        "Budapest: Margaret Island", "Children and mothers on the lawn of Margaret Island", 24
-    )
-    park = _image(
-        "Budapest: picnic in the City Park", "A picnic blanket with food from many countries", 25
-    )
-    return [
-        stop(
-            "Arriving by the Chain Bridge",
-            47.49917,
-            19.04360,
-            medium("photo", chain_bridge, caption="Wednesday 21 September: the first evening."),
-            place_name="Széchenyi Chain Bridge",
-            narration="<p>Participants arrived from nine countries. The first evening began with a "
-            "walk over the Chain Bridge, from Buda to Pest.</p>",
+ACADEMY_STOPS = [
+    {
+        "title": "Arriving by the Chain Bridge",
+        "location": (47.49917, 19.0436),
+        "place_name": "Széchenyi Chain Bridge",
+        "medium": (
+            "photo",
+            "Budapest: arriving by the Chain Bridge",
+            "Participants walking over the Chain Bridge at dusk",
+            21,
         ),
-        stop(
-            "The workshop circle",
-            47.49683,
-            19.05049,
-            medium("panorama", workshop, caption="Look around the workshop room."),
-            place_name="Near Vörösmarty Square",
-            narration="<p>The Academy worked in a circle, as mother centres do: everyone's "
-            "experience counts. Topics were the people around a centre, the space for mothers, "
-            "and help for families from Ukraine.</p>",
+        "caption": "Wednesday 21 September: the first evening.",
+        "narration": "<p>Participants arrived from nine countries. The first evening began with a walk over the Chain Bridge, from Buda to Pest.</p>",
+    },
+    {
+        "title": "The workshop circle",
+        "location": (47.49683, 19.05049),
+        "place_name": "Near Vörösmarty Square",
+        "medium": (
+            "panorama",
+            "Budapest: the workshop room in 360°",
+            "A circle of chairs in the Academy's workshop room, seen all around",
+            22,
         ),
-        stop(
-            "Voices from the circle",
-            47.49702,
-            19.05012,
-            medium(
-                "audio",
-                voices,
-                caption="What participants said about the week.",
-                transcript="We are many languages in one room, and still we understand each other: "
-                "we all know what care work is.",
-            ),
-            place_name="Near Vörösmarty Square",
-            narration="<p>Between the sessions participants recorded what the Academy meant to "
-            "them, for the stories of the Bridges project.</p>",
+        "caption": "Look around the workshop room.",
+        "narration": "<p>The Academy worked in a circle, as mother centres do: everyone's experience counts. Topics were the people around a centre, the space for mothers, and help for families from Ukraine.</p>",
+    },
+    {
+        "title": "Voices from the circle",
+        "location": (47.49702, 19.05012),
+        "place_name": "Near Vörösmarty Square",
+        "medium": (
+            "audio",
+            "MINE Academy: voices from the circle",
+            "We are many languages in one room, and still we understand each other: we all know what care work is.",
         ),
-        stop(
-            "Evening on the Danube promenade",
-            47.49466,
-            19.04780,
-            medium("photo", promenade, caption="Friday 23 September: an evening by the river."),
-            place_name="Dunakorzó",
-            narration="<p>Evenings were for talking: plans for webinars in the Danube region and "
-            "for new centres in Eastern Europe.</p>",
+        "caption": "What participants said about the week.",
+        "narration": "<p>Between the sessions participants recorded what the Academy meant to them, for the stories of the Bridges project.</p>",
+    },
+    {
+        "title": "Evening on the Danube promenade",
+        "location": (47.49466, 19.0478),
+        "place_name": "Dunakorzó",
+        "medium": (
+            "photo",
+            "Budapest: the Danube promenade",
+            "Participants talking on the Danube promenade",
+            23,
         ),
-        stop(
-            "A morning on Margaret Island",
-            47.52680,
-            19.04780,
-            medium("photo", island, caption="Saturday 24 September: a visit with local families."),
-            place_name="Margitsziget",
-            narration="<p>Hungarian mothers from the Anyatermészet association showed how they meet "
-            "families outdoors, on the island in the middle of the Danube.</p>",
+        "caption": "Friday 23 September: an evening by the river.",
+        "narration": "<p>Evenings were for talking: plans for webinars in the Danube region and for new centres in Eastern Europe.</p>",
+    },
+    {
+        "title": "A morning on Margaret Island",
+        "location": (47.5268, 19.0478),
+        "place_name": "Margitsziget",
+        "medium": (
+            "photo",
+            "Budapest: Margaret Island",
+            "Children and mothers on the lawn of Margaret Island",
+            24,
         ),
-        stop(
-            "Goodbye picnic in the City Park",
-            47.51463,
-            19.08170,
-            medium("photo", park, caption="Monday 26 September: food from nine countries."),
-            place_name="Városliget",
-            narration="<p>The Academy ended with a picnic: every centre brought something from home. "
-            "The next meeting was already on Zoom, on 25 October.</p>",
+        "caption": "Saturday 24 September: a visit with local families.",
+        "narration": "<p>Hungarian mothers from the Anyatermészet association showed how they meet families outdoors, on the island in the middle of the Danube.</p>",
+    },
+    {
+        "title": "Goodbye picnic in the City Park",
+        "location": (47.51463, 19.0817),
+        "place_name": "Városliget",
+        "medium": (
+            "photo",
+            "Budapest: picnic in the City Park",
+            "A picnic blanket with food from many countries",
+            25,
         ),
-    ]
+        "caption": "Monday 26 September: food from nine countries.",
+        "narration": "<p>The Academy ended with a picnic: every centre brought something from home. The next meeting was already on Zoom, on 25 October.</p>",
+    },
+]
 
 
 ACADEMY_DE = {
@@ -393,8 +375,7 @@ ACADEMY_HU = {
 }
 
 
-def load(**options):
-    home = english_home()
+def load(home, **options):
     network = NetworkPage.objects.child_of(home).first()
     if network is None:
         return "skipped: no network page (run the home app's demo first)"
@@ -405,30 +386,27 @@ def load(**options):
         slug="family-center-mala-ulica", locale_id=home.locale_id
     ).first()
 
-    mala_ulica = _walk(
-        slovenia,
-        "mala-ulica",
-        lambda: {
-            "title": "A walk through Family Center Mala Ulica",
-            "summary": MALA_ULICA_SUMMARY,
-            "introduction": MALA_ULICA_INTRO,
-            "duration_minutes": 20,
-            "centre": centre,
-            "stops": json.dumps(mala_ulica_stops()),
-            "image": _image("Mala Ulica: the door", "", 11),
-        },
+    # The stops (and the pictures and recordings they show) are made only for a missing walk.
+    mala_ulica = WalkPageFactory(
+        parent=slovenia,
+        slug="mala-ulica",
+        title="A walk through Family Center Mala Ulica",
+        summary=MALA_ULICA_SUMMARY,
+        introduction=MALA_ULICA_INTRO,
+        duration_minutes=20,
+        centre=centre,
+        stops=factory.LazyFunction(lambda: _stops(MALA_ULICA_STOPS)),
+        image=lazy_demo_image("Mala Ulica: the door", "", 11, credit=CREDIT),
     )
-    academy = _walk(
-        hungary,
-        "mine-academy-budapest",
-        lambda: {
-            "title": "MINE Academy in Budapest",
-            "summary": ACADEMY_SUMMARY,
-            "introduction": ACADEMY_INTRO,
-            "duration_minutes": 25,
-            "stops": json.dumps(academy_stops()),
-            "image": _image("Budapest: arriving by the Chain Bridge", "", 21),
-        },
+    academy = WalkPageFactory(
+        parent=hungary,
+        slug="mine-academy-budapest",
+        title="MINE Academy in Budapest",
+        summary=ACADEMY_SUMMARY,
+        introduction=ACADEMY_INTRO,
+        duration_minutes=25,
+        stops=factory.LazyFunction(lambda: _stops(ACADEMY_STOPS)),
+        image=lazy_demo_image("Budapest: arriving by the Chain Bridge", "", 21, credit=CREDIT),
     )
     walks = [
         (mala_ulica, {"de": MALA_ULICA_DE, "hu": MALA_ULICA_HU}),

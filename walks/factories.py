@@ -1,29 +1,18 @@
-"""Walks and their stops for the demo content and the tests, from the shared media factories."""
+"""Factories for walks and the raw values of their stops, for the demo content and the tests."""
 
+import io
 import json
+import random
 import uuid
 from collections.abc import Iterable
 
+import factory
 from django.core.files.base import ContentFile
-from wagtail.models import Page
+from PIL import Image, ImageDraw
 
-from cms.core.factories import AudioFactory, ImageFactory, make_picture
+from cms.core.factories import ImageFactory, PageFactory
 
-from .models import WalkPage
-
-
-def picture(title: str, description: str, seed: int, size=(1600, 1000), credit="MINE"):
-    """A photo made on this machine (a wide one for 360° photos: size=(4096, 2048))."""
-    return ImageFactory(
-        title=title,
-        description=description,
-        credit=credit,
-        file=ContentFile(make_picture(seed, size=size), name=f"walk-{seed}.jpg"),
-    )
-
-
-def recording(title: str, transcript: str):
-    return AudioFactory(title=title, transcript=transcript, duration=2)
+from .models import WalkIndexPage, WalkPage
 
 
 def medium(kind: str, item, *, caption: str = "", alt_text: str = "", transcript: str = "") -> dict:
@@ -77,25 +66,33 @@ def stop(
     }
 
 
-def make_walk(parent: Page, title: str, stops: list[dict], publish: bool = True, **fields):
-    """A walk under `parent` (a country section or the walks index), published unless told not to."""
-    walk = WalkPage(
-        title=title, locale=parent.locale, stops=json.dumps(stops), live=publish, **fields
-    )
-    parent.add_child(instance=walk)
-    revision = walk.save_revision()
-    if publish:
-        revision.publish()
-    return WalkPage.objects.get(pk=walk.pk)
+class WalkIndexPageFactory(PageFactory):
+    class Meta:
+        model = WalkIndexPage
+
+    title = "Virtual walks"
+    slug = "walks"
+
+
+class WalkPageFactory(PageFactory):
+    """A walk under a country section or the walks index, published unless `live=False`;
+    `stops` is a list of raw stop values (`stop(...)`)."""
+
+    class Meta:
+        model = WalkPage
+
+    title = factory.Sequence(lambda n: f"Walk {n + 1}")
+    stops = factory.LazyFunction(list)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if isinstance(kwargs.get("stops"), list):
+            kwargs["stops"] = json.dumps(kwargs["stops"])
+        return super()._create(model_class, *args, **kwargs)
 
 
 def make_panorama(seed: int = 0, size=(4096, 2048)) -> bytes:
     """An equirectangular picture (sky, a ring of houses, a courtyard) to look around in."""
-    import io
-    import random
-
-    from PIL import Image, ImageDraw
-
     width, height = size
     rng = random.Random(seed)
     picture = Image.new("RGB", size)
@@ -139,10 +136,13 @@ def make_panorama(seed: int = 0, size=(4096, 2048)) -> bytes:
     return buffer.getvalue()
 
 
-def panorama_picture(title: str, description: str, seed: int, size=(4096, 2048)):
-    return ImageFactory(
-        title=title,
-        description=description,
-        credit="Illustration: Bridges demo",
-        file=ContentFile(make_panorama(seed, size=size), name=f"walk-360-{seed}.jpg"),
+class PanoramaImageFactory(ImageFactory):
+    """A 360° photo (equirectangular, 2:1) for panorama stops."""
+
+    class Params:
+        size = (4096, 2048)
+
+    credit = "Illustration: Bridges demo"
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(make_panorama(o.seed, size=o.size), name=f"walk-360-{o.seed}.jpg")
     )

@@ -1,28 +1,18 @@
-"""Helpers for demo content: create a page only when it is missing, translate it only once.
+"""Helpers for demo content: media made once (found by title), pages translated only once.
 
 Demo loading must never overwrite what editors changed: a second `make run` keeps every edit.
+Pages are made through each app's factories, which get or create on parent and slug.
 """
 
-from django.core.files.base import ContentFile
+import factory
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtailmedia.models import get_media_model
 
-from cms.core.factories import AudioFactory, ImageFactory, make_picture, make_tone
+from cms.core.factories import AudioFactory, ImageFactory
 from cms.core.translation import translate_page
 
 DEMO_CREDIT = "Illustration: Bridges demo"
-
-
-def get_or_create_page(parent: Page, page_class, slug: str, **fields):
-    """The child of `parent` with this slug, created and published when missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    page = page_class(slug=slug, locale=parent.locale, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
 
 
 def translate_once(page: Page, language_code: str, strings: dict[str, str]) -> Page:
@@ -34,29 +24,20 @@ def translate_once(page: Page, language_code: str, strings: dict[str, str]) -> P
     return translate_page(page, language_code, strings)
 
 
-def english_home():
-    from home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="en")
-
-
-def demo_image(title: str, description: str, seed: int, size=(1600, 1000), credit=DEMO_CREDIT):
+def demo_image(title: str, description: str, seed: int, credit=DEMO_CREDIT, factory=ImageFactory):
     """The demo picture with this title, drawn on this machine the first time it is needed."""
     existing = get_image_model().objects.filter(title=title).first()
-    return existing or ImageFactory(
-        title=title,
-        description=description,
-        credit=credit,
-        file=ContentFile(make_picture(seed, size=size), name=f"demo-{seed}.jpg"),
-    )
+    return existing or factory(title=title, description=description, credit=credit, seed=seed)
+
+
+def lazy_demo_image(title: str, description: str, seed: int, **fields):
+    """The demo picture as a lazy factory value: drawn only if the page that shows it is made."""
+    return factory.LazyFunction(lambda: demo_image(title, description, seed, **fields))
 
 
 def demo_recording(title: str, transcript: str, seconds: float = 2, frequency: float = 440):
     """The demo sound recording with this title (a quiet tone), made the first time."""
     existing = get_media_model().objects.filter(title=title).first()
     return existing or AudioFactory(
-        title=title,
-        duration=seconds,
-        transcript=transcript,
-        file=ContentFile(make_tone(seconds=seconds, frequency=frequency), name="recording.wav"),
+        title=title, transcript=transcript, seconds=seconds, frequency=frequency
     )

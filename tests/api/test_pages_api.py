@@ -3,10 +3,10 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from cms.core.demo import get_or_create_page
-from cms.core.factories import ImageFactory, collection, make_picture
+from cms.core.collection import get_or_create_collection
+from cms.core.factories import ImageFactory, make_picture
 from cms.core.translation import translate_page
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,9 @@ def image():
 
 @pytest.fixture
 def about(home_page, image):
-    page, _ = get_or_create_page(
-        home_page,
-        StandardPage,
-        "about-mine",
+    page = StandardPageFactory(
+        parent=home_page,
+        slug="about-mine",
         title="About MINE",
         summary="Who we are.",
         image=image,
@@ -70,7 +69,7 @@ def test_locale_and_translation_of_filters_return_the_german_page(client, home_p
 
 
 def test_drafts_and_private_pages_never_appear(client, home_page, about):
-    draft, _ = get_or_create_page(home_page, StandardPage, "draft", title="Secret draft")
+    draft = StandardPageFactory(parent=home_page, slug="draft", title="Secret draft")
     draft.unpublish()
     from wagtail.models import PageViewRestriction
 
@@ -85,7 +84,7 @@ def test_drafts_and_private_pages_never_appear(client, home_page, about):
 def test_images_awaiting_review_are_not_listed(client, image):
     private = ImageFactory(
         title="Submitted photo",
-        collection=collection("Submissions"),
+        collection=get_or_create_collection("Submissions"),
         file=ContentFile(make_picture(3), name="submitted.jpg"),
     )
     ids = [item["id"] for item in client.get("/api/v2/images/").json()["items"]]

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from network.factories import make_centre, make_country, make_event
+from network.factories import CentrePageFactory, CountryPageFactory, EventPageFactory
 from network.models import EventRegistration
 from tests.browser.conftest import axe_violations
 
@@ -20,16 +20,22 @@ JOIN_LINK = "https://meet.example.org/mine-network-meeting"
 @pytest.fixture
 def network_content(section_pages):
     network = section_pages["network"]
-    slovakia = make_country(network, "Slovakia", "SK")
-    germany = make_country(network, "Germany", "DE")
-    make_centre(slovakia, "MC Nezábudka Žilina", city="Žilina")
-    make_centre(slovakia, "Kormidlo", city="Poltár", latitude=48.43, longitude=19.79)
-    make_centre(
-        germany, "Mütter-Väter-Zentrum Neuhausen", city="München", latitude=48.156, longitude=11.538
+    slovakia = CountryPageFactory(parent=network, title="Slovakia", country_code="SK")
+    germany = CountryPageFactory(parent=network, title="Germany", country_code="DE")
+    CentrePageFactory(parent=slovakia, title="MC Nezábudka Žilina", city="Žilina")
+    CentrePageFactory(
+        parent=slovakia, title="Kormidlo", city="Poltár", latitude=48.43, longitude=19.79
     )
-    make_centre(
-        germany,
-        "Familienzentrum Eichenau",
+    CentrePageFactory(
+        parent=germany,
+        title="Mütter-Väter-Zentrum Neuhausen",
+        city="München",
+        latitude=48.156,
+        longitude=11.538,
+    )
+    CentrePageFactory(
+        parent=germany,
+        title="Familienzentrum Eichenau",
         city="Eichenau",
         kind="family_centre",
         latitude=48.167,
@@ -38,9 +44,9 @@ def network_content(section_pages):
     start = (timezone.now() + datetime.timedelta(days=20)).replace(
         minute=0, second=0, microsecond=0
     )
-    event = make_event(
-        section_pages["events"],
-        "MINE network meeting on Zoom",
+    event = EventPageFactory(
+        parent=section_pages["events"],
+        title="MINE network meeting on Zoom",
         start=start,
         attendance="online",
         registration_type="built_in",

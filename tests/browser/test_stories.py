@@ -6,9 +6,8 @@ import io
 import pytest
 from PIL import Image
 
-from cms.core.demo import get_or_create_page
 from cms.core.factories import make_picture
-from network.models import CountryPage
+from network.factories import CountryPageFactory
 from stories.models import StorySubmission
 from tests.browser.conftest import axe_violations
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_visitor_sends_a_story_with_a_photo_and_sees_the_thank_you_page(
     live_server, mobile_page, section_pages, tmp_path
 ):
-    get_or_create_page(section_pages["network"], CountryPage, "slovakia", title="Slovakia")
+    CountryPageFactory(parent=section_pages["network"], title="Slovakia", country_code="SK")
     photo = tmp_path / "IMG_2041.jpg"
     exif = Image.Exif()
     exif.get_ifd(0x8825)[2] = (49.0, 13.0, 30.0)  # where the phone was

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
-from tests.walks.conftest import build_stops, slovenia  # noqa: F401 (fixture)
-from walks.factories import make_walk
+from tests.walks.conftest import build_stops
+from walks.factories import WalkPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,9 +23,13 @@ def test_reader_walks_with_keys_and_buttons_and_opens_a_shared_stop(
     live_server,
     browser_page,
     mobile_page,
-    slovenia,  # noqa: F811 (the fixture imported above)
+    slovenia,
 ):
-    walk = make_walk(slovenia, "A walk through Mala Ulica", build_stops(6, with_extra_photos=False))
+    walk = WalkPageFactory(
+        parent=slovenia,
+        title="A walk through Mala Ulica",
+        stops=build_stops(6, with_extra_photos=False),
+    )
     titles = [stop.value["title"] for stop in walk.stops]
     page = browser_page
     page.goto(live_server.url + walk.url)
@@ -68,7 +72,9 @@ def test_reader_walks_with_keys_and_buttons_and_opens_a_shared_stop(
     assert axe_violations(page) == []
 
     # On a phone, a shared link to the third stop of a long walk opens that stop.
-    walk = make_walk(slovenia, "A long walk", build_stops(25, with_extra_photos=False))
+    walk = WalkPageFactory(
+        parent=slovenia, title="A long walk", stops=build_stops(25, with_extra_photos=False)
+    )
     page = mobile_page
     page.goto(live_server.url + walk.url + "#stop-3")
     assert visible_stop_ids(page) == ["stop-3"]

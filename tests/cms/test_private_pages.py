@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from network.factories import make_centre, make_country, make_event
-from tests.stories.conftest import publish_story
-from walks.factories import make_walk
+from network.factories import CentrePageFactory, CountryPageFactory, EventPageFactory
+from stories.factories import StoryPageFactory
+from walks.factories import WalkPageFactory
 
 SECRET_CENTRE = "Hidden Haven Centre"
 SECRET_STORY = "Whispered Story"
@@ -25,10 +25,12 @@ def restrict(page, kind: str) -> None:
 def site(section_pages):
     """A public country with a login-only centre, a public story and walk linking that centre, a
     password-protected story and an event under a login-only page."""
-    country = make_country(section_pages["network"], "Slovakia", "SK")
-    centre = make_centre(country, SECRET_CENTRE)
+    country = CountryPageFactory(
+        parent=section_pages["network"], title="Slovakia", country_code="SK"
+    )
+    centre = CentrePageFactory(parent=country, title=SECRET_CENTRE)
     restrict(centre, PageViewRestriction.LOGIN)
-    secret_story = publish_story(country, SECRET_STORY, themes=["care"])
+    secret_story = StoryPageFactory(parent=country, title=SECRET_STORY, themes=["care"])
     restrict(secret_story, PageViewRestriction.PASSWORD)
     body = json.dumps(
         [
@@ -38,11 +40,16 @@ def site(section_pages):
             }
         ]
     )
-    story = publish_story(
-        country, "Open Story", themes=["care"], centre=centre, body=body, date="2024-05-01"
+    story = StoryPageFactory(
+        parent=country,
+        title="Open Story",
+        themes=["care"],
+        centre=centre,
+        body=body,
+        date="2024-05-01",
     )
-    walk = make_walk(country, "Open Walk", [], centre=centre)
-    event = make_event(section_pages["events"], SECRET_EVENT)
+    walk = WalkPageFactory(parent=country, title="Open Walk", stops=[], centre=centre)
+    event = EventPageFactory(parent=section_pages["events"], title=SECRET_EVENT)
     restrict(event, PageViewRestriction.LOGIN)
     return {"story": story, "walk": walk, "centre": centre, "country": country}
 
@@ -105,7 +112,7 @@ def test_lists_feeds_and_api_never_name_private_pages(client, site, url):
 
 def test_related_stories_leave_out_a_private_story(client, site):
     # The open story and the secret one share a theme: only a public one may be suggested.
-    other = publish_story(site["country"], "Another Open Story", themes=["care"])
+    other = StoryPageFactory(parent=site["country"], title="Another Open Story", themes=["care"])
     assert SECRET_STORY not in text(client.get(other.url))
     assert "Open Story" in text(client.get(other.url))
 
@@ -119,8 +126,10 @@ def test_a_page_under_a_private_page_is_private_too(client, site):
 
 
 def test_a_centre_made_private_leaves_the_cached_map_at_once(client, section_pages):
-    country = make_country(section_pages["network"], "Slovakia", "SK")
-    centre = make_centre(country, "Soon Private Centre")
+    country = CountryPageFactory(
+        parent=section_pages["network"], title="Slovakia", country_code="SK"
+    )
+    centre = CentrePageFactory(parent=country, title="Soon Private Centre")
     assert "Soon Private Centre" in client.get("/en/network/centres.geojson").content.decode()
     restrict(centre, PageViewRestriction.LOGIN)
     assert "Soon Private Centre" not in client.get("/en/network/centres.geojson").content.decode()

@@ -5,24 +5,22 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.core.demo import get_or_create_page
 from cms.core.translation import translate_page
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def pages(home_page):
-    about, _ = get_or_create_page(
-        home_page,
-        StandardPage,
-        "about-mine",
+    about = StandardPageFactory(
+        parent=home_page,
+        slug="about-mine",
         title="About MINE",
         intro="Mother centres everywhere.",
     )
-    draft, _ = get_or_create_page(
-        home_page, StandardPage, "draft", title="Unfinished", intro="Mother centres draft."
+    draft = StandardPageFactory(
+        parent=home_page, slug="draft", title="Unfinished", intro="Mother centres draft."
     )
     draft.unpublish()
     translate_page(home_page, "de", {})

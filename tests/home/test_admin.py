@@ -7,9 +7,9 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.core.demo import english_home
 from cms.core.factories import ImageFactory
 from cms.core.translation import translate_page
+from home.factories import english_home
 from home.models import HomePage, StandardPage
 
 

@@ -8,12 +8,13 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from home import demo
 from home.models import HomePage, StandardPage
+from network.models import CentrePage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_demo_builds_the_tree_in_three_languages(client):
-    demo.load()
+def test_home_demo_builds_the_tree_in_three_languages(client, home_page):
+    demo.load(home_page)
     for language in ("en", "de", "hu"):
         home = HomePage.objects.get(locale__language_code=language)
         slugs = set(home.get_children().live().values_list("slug", flat=True))
@@ -43,14 +44,14 @@ def test_home_demo_builds_the_tree_in_three_languages(client):
     assert "15. Dezember 2020" in response.content.decode()
 
 
-def test_second_run_keeps_editors_changes():
-    demo.load()
+def test_second_run_keeps_editors_changes(home_page):
+    demo.load(home_page)
     about = StandardPage.objects.get(locale__language_code="en", slug="about-mine")
     about.title = "About us (edited)"
     about.save_revision().publish()
     pages_before = Page.objects.count()
 
-    demo.load()
+    demo.load(home_page)
 
     assert Page.objects.count() == pages_before
     assert StandardPage.objects.get(pk=about.pk).title == "About us (edited)"
@@ -59,6 +60,10 @@ def test_second_run_keeps_editors_changes():
 def test_the_whole_command_runs_twice(capsys):
     call_command("load_demo_content")
     pages_after_first = Page.objects.count()
+    centre = CentrePage.objects.get(locale__language_code="en", slug="mc-nezabudka-zilina")
+    centre.city = "Martin"  # an editor's change, which the second run keeps
+    centre.save_revision().publish()
     call_command("load_demo_content")
     assert Page.objects.count() == pages_after_first
+    assert CentrePage.objects.get(pk=centre.pk).city == "Martin"
     assert "Demo content is ready." in capsys.readouterr().out

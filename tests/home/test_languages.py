@@ -3,17 +3,16 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.core.demo import get_or_create_page
 from cms.core.translation import translate_page
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def about(home_page):
-    page, _ = get_or_create_page(
-        home_page, StandardPage, "about-mine", title="About MINE", intro="Who we are."
+    page = StandardPageFactory(
+        parent=home_page, slug="about-mine", title="About MINE", intro="Who we are."
     )
     return page
 

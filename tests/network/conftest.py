@@ -1,9 +1,8 @@
-"""Fixtures of the network tests: the network and events pages and a few countries."""
+"""Fixtures of the network tests: the network and events pages (the countries are in
+tests/conftest.py)."""
 
 import pytest
 from django.core.cache import cache
-
-from network.factories import make_country
 
 
 @pytest.fixture(autouse=True)
@@ -22,16 +21,6 @@ def network(section_pages):
 @pytest.fixture
 def events_index(section_pages):
     return section_pages["events"].specific
-
-
-@pytest.fixture
-def slovakia(network):
-    return make_country(network, "Slovakia", "SK")
-
-
-@pytest.fixture
-def germany(network):
-    return make_country(network, "Germany", "DE")
 
 
 def soup_of(response):

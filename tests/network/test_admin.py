@@ -13,7 +13,8 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from network.factories import make_centre, make_country, make_event
+from network import demo as network_demo
+from network.factories import CentrePageFactory, CountryPageFactory, EventPageFactory
 from network.models import CentrePage, EventPage, EventRegistration
 from tests.network.conftest import soup_of
 
@@ -154,8 +155,12 @@ def test_the_admin_refuses_an_event_that_ends_before_it_starts(editor_client, ev
 
 @pytest.fixture
 def registrations(events_index, slovakia):
-    meeting = make_event(events_index, "Network meeting", registration_type="built_in")
-    national = make_event(slovakia, "Slovak meeting", registration_type="built_in")
+    meeting = EventPageFactory(
+        parent=events_index, title="Network meeting", registration_type="built_in"
+    )
+    national = EventPageFactory(
+        parent=slovakia, title="Slovak meeting", registration_type="built_in"
+    )
     for event, name, email in [
         (meeting, "Anna Nováková", "anna@example.org"),
         (meeting, "Ilse Huber", "ilse@example.org"),
@@ -217,8 +222,8 @@ def test_setup_groups_gives_each_country_its_own_section(client, network, slovak
     assert pages == {slovakia.pk}
     assert GroupPagePermission.objects.filter(group=slovak_editors).count() == 5  # no duplicates
 
-    centre_in_germany = make_centre(germany, "Mütterzentrum Ulm")
-    centre_in_slovakia = make_centre(slovakia, "MC Martin")
+    centre_in_germany = CentrePageFactory(parent=germany, title="Mütterzentrum Ulm")
+    centre_in_slovakia = CentrePageFactory(parent=slovakia, title="MC Martin")
     from django.contrib.auth import get_user_model
 
     jana = get_user_model().objects.create_user("jana", "jana@example.org", "pw")
@@ -239,4 +244,4 @@ def test_a_new_translation_of_a_country_gets_its_editors(network, slovakia):
     hungarian = translate_page(slovakia, "hu", {"Slovakia": "Szlovákia"})
     group = Group.objects.get(name="Editors: Slovakia")
     assert GroupPagePermission.objects.filter(group=group, page=hungarian).count() == 5
-    assert make_country  # the factory is the same one the demo uses
+    assert network_demo.CountryPageFactory is CountryPageFactory  # the demo's countries too

@@ -5,23 +5,22 @@ from django.core.exceptions import ValidationError
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from cms.core.demo import get_or_create_page
 from cms.core.factories import ImageFactory
 from cms.core.translation import translate_page
-from network.factories import make_centre, make_event
+from network.factories import CentrePageFactory, EventPageFactory
 from network.models import CentrePage
-from stories.models import StoryPage
+from stories.factories import StoryPageFactory
 from tests.network.conftest import soup_of
-from walks.models import WalkPage
+from walks.factories import WalkPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def neuhausen(germany):
-    return make_centre(
-        germany,
-        "Mütter-Väter-Zentrum Neuhausen",
+    return CentrePageFactory(
+        parent=germany,
+        title="Mütter-Väter-Zentrum Neuhausen",
         kind="mother_centre",
         street_address="Landshuter Allee 37",
         postcode="80637",
@@ -78,16 +77,15 @@ def test_centre_page_shows_everything_a_visitor_needs(client, neuhausen):
 
 
 def test_centre_page_lists_its_live_stories_and_walks(client, germany, neuhausen):
-    story, _ = get_or_create_page(
-        germany, StoryPage, "a-cup-of-coffee", title="A cup of coffee", centre=neuhausen
+    StoryPageFactory(
+        parent=germany, slug="a-cup-of-coffee", title="A cup of coffee", centre=neuhausen
     )
-    draft = StoryPage(title="Not yet", slug="not-yet", centre=neuhausen, live=False)
-    germany.add_child(instance=draft)
-    walk, _ = get_or_create_page(
-        germany, WalkPage, "through-the-centre", title="Through the centre", centre=neuhausen
+    StoryPageFactory(parent=germany, slug="not-yet", title="Not yet", centre=neuhausen, live=False)
+    walk = WalkPageFactory(
+        parent=germany, slug="through-the-centre", title="Through the centre", centre=neuhausen
     )
-    other = make_centre(germany, "Another centre")
-    get_or_create_page(germany, StoryPage, "elsewhere", title="Elsewhere", centre=other)
+    other = CentrePageFactory(parent=germany, title="Another centre")
+    StoryPageFactory(parent=germany, slug="elsewhere", title="Elsewhere", centre=other)
 
     soup = soup_of(client.get(neuhausen.url))
     stories = soup.find(id="stories-heading").find_parent("section")
@@ -97,9 +95,11 @@ def test_centre_page_lists_its_live_stories_and_walks(client, germany, neuhausen
 
 
 def test_country_page_lists_its_centres_stories_walks_and_events(client, germany, neuhausen):
-    get_or_create_page(germany, StoryPage, "a-story", title="A story from Germany")
-    get_or_create_page(germany, WalkPage, "a-walk", title="A walk in Munich")
-    make_event(germany, "Bavarian meeting of mother centres", kind="network_meeting")
+    StoryPageFactory(parent=germany, slug="a-story", title="A story from Germany")
+    WalkPageFactory(parent=germany, slug="a-walk", title="A walk in Munich")
+    EventPageFactory(
+        parent=germany, title="Bavarian meeting of mother centres", kind="network_meeting"
+    )
     germany.contact_organisation = "Mütterzentren Bundesverband"
     germany.contact_email = "info@bundesverband.example"
     germany.save_revision().publish()
@@ -163,7 +163,7 @@ def test_centre_in_the_api_has_its_fields_and_location_as_numbers(client, neuhau
 
 
 def test_centres_can_be_listed_in_the_api_with_chosen_fields(client, neuhausen, slovakia):
-    make_centre(slovakia, "MC Nezábudka Žilina")
+    CentrePageFactory(parent=slovakia, title="MC Nezábudka Žilina")
     response = client.get("/api/v2/pages/?type=network.CentrePage&fields=location,kind,address")
     items = {item["title"]: item for item in response.json()["items"]}
     assert items["MC Nezábudka Žilina"]["location"] == {"lat": 49.2231, "lng": 18.7394}
@@ -217,7 +217,7 @@ def test_translators_are_not_offered_places_or_contact_details(neuhausen):
 
 
 def test_a_centre_needs_both_coordinates_and_a_unique_key(slovakia):
-    first = make_centre(slovakia, "First centre")
+    first = CentrePageFactory(parent=slovakia, title="First centre")
     half = CentrePage(title="Half", slug="half", latitude=48.1, locale=slovakia.locale)
     with pytest.raises(ValidationError) as error:
         half.clean()

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from network.centres_csv import COLUMNS, import_centres
-from network.factories import make_country
+from network.factories import CountryPageFactory
 from network.models import CentrePage
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +21,9 @@ HEADER = ",".join(COLUMNS)
 @pytest.fixture
 def countries(network):
     return {
-        "SK": make_country(network, "Slovakia", "SK"),
-        "DE": make_country(network, "Germany", "DE"),
-        "SI": make_country(network, "Slovenia", "SI"),
+        "SK": CountryPageFactory(parent=network, title="Slovakia", country_code="SK"),
+        "DE": CountryPageFactory(parent=network, title="Germany", country_code="DE"),
+        "SI": CountryPageFactory(parent=network, title="Slovenia", country_code="SI"),
     }
 
 
@@ -226,7 +226,9 @@ def test_spreadsheet_exports_with_semicolons_and_a_byte_order_mark_are_read(coun
 def test_importing_1000_centres_takes_seconds(countries):
     from network.demo import generated_centres_csv
 
-    make_country(countries["SK"].get_parent(), "Czech Republic", "CZ")
+    CountryPageFactory(
+        parent=countries["SK"].get_parent(), title="Czech Republic", country_code="CZ"
+    )
     for title, code in [
         ("Hungary", "HU"),
         ("Netherlands", "NL"),
@@ -234,7 +236,7 @@ def test_importing_1000_centres_takes_seconds(countries):
         ("Bulgaria", "BG"),
         ("Serbia", "RS"),
     ]:
-        make_country(countries["SK"].get_parent(), title, code)
+        CountryPageFactory(parent=countries["SK"].get_parent(), title=title, country_code=code)
     report = import_centres(generated_centres_csv(1000))
     assert report.count("created") == 1000, [str(r) for r in report.refused[:3]]
     assert CentrePage.objects.live().count() == 1000

@@ -26,9 +26,9 @@ COUNTRY_SLUGS = [
 ]
 
 
-def test_demo_content_keeps_its_contract_and_can_be_loaded_again(client):
-    home.demo.load()
-    summary = network.demo.load()
+def test_demo_content_keeps_its_contract_and_can_be_loaded_again(client, home_page):
+    home.demo.load(home_page)
+    summary = network.demo.load(home_page)
     assert summary.startswith("9 countries and 17 centres (17 new), 13 events (13 new)")
 
     english = Locale.objects.get(language_code="en")
@@ -79,4 +79,6 @@ def test_demo_content_keeps_its_contract_and_can_be_loaded_again(client):
     assert "Slowakei" in soup_de and "Mütter-Väter-Zentrum Neuhausen" in soup_de
 
     # A second run creates nothing and changes nothing.
-    assert network.demo.load().startswith("9 countries and 17 centres (0 new), 13 events (0 new)")
+    assert network.demo.load(home_page).startswith(
+        "9 countries and 17 centres (0 new), 13 events (0 new)"
+    )

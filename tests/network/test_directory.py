@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from cms.core.factories import ImageFactory
 from cms.core.translation import translate_page
 from network.directory import geojson_cache_key, geojson_response
-from network.factories import bulk_centres, make_centre, make_country
+from network.factories import CentrePageFactory, CountryPageFactory, bulk_centres
 from network.models import CentrePage
 from tests.network.conftest import soup_of
 
@@ -20,19 +20,21 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def directory(network, slovakia, germany):
     centres = {
-        "zilina": make_centre(slovakia, "MC Nezábudka Žilina", city="Žilina"),
-        "poltar": make_centre(slovakia, "Kormidlo", city="Poltár", kind="family_centre"),
-        "munich": make_centre(
-            germany,
-            "Mütter-Väter-Zentrum Neuhausen",
+        "zilina": CentrePageFactory(parent=slovakia, title="MC Nezábudka Žilina", city="Žilina"),
+        "poltar": CentrePageFactory(
+            parent=slovakia, title="Kormidlo", city="Poltár", kind="family_centre"
+        ),
+        "munich": CentrePageFactory(
+            parent=germany,
+            title="Mütter-Väter-Zentrum Neuhausen",
             city="München",
             postcode="80637",
             street_address="Landshuter Allee 37",
             latitude=48.1562,
             longitude=11.5377,
         ),
-        "eichenau": make_centre(
-            germany, "Familienzentrum Eichenau", city="Eichenau", kind="family_centre"
+        "eichenau": CentrePageFactory(
+            parent=germany, title="Familienzentrum Eichenau", city="Eichenau", kind="family_centre"
         ),
     }
     return centres
@@ -180,7 +182,9 @@ def test_geojson_is_cached_until_a_centre_is_published_or_unpublished(
         second = geojson_response(rf.get("/en/network/centres.geojson"), locale)
     assert second.content == first.content
 
-    new = make_centre(directory["zilina"].get_parent(), "Materské centrum Martin", city="Martin")
+    new = CentrePageFactory(
+        parent=directory["zilina"].get_parent(), title="Materské centrum Martin", city="Martin"
+    )
     assert cache.get(geojson_cache_key("en")) is None  # published: forgotten
     names_on_map = [
         f["properties"]["name"]
@@ -205,7 +209,7 @@ def test_geojson_answers_not_modified_to_a_browser_that_has_it(client, directory
 
 
 def test_centres_without_a_location_are_listed_but_not_on_the_map(client, slovakia):
-    make_centre(slovakia, "Somewhere in Slovakia", latitude=None, longitude=None)
+    CentrePageFactory(parent=slovakia, title="Somewhere in Slovakia", latitude=None, longitude=None)
     assert names(soup_of(client.get("/en/network/"))) == ["Somewhere in Slovakia"]
     assert client.get("/en/network/centres.geojson").json()["features"] == []
 
@@ -224,7 +228,7 @@ COUNTRY_MAX_QUERIES = 40
 def thousand_centres(network, slovakia, germany):
     """1000 centres in three countries, some with photos, and a Hungarian section in which only
     some are translated: its listing mixes both languages."""
-    hungary = make_country(network, "Hungary", "HU")
+    hungary = CountryPageFactory(parent=network, title="Hungary", country_code="HU")
     bulk_centres(slovakia, 400, prefix="Materské centrum")
     bulk_centres(germany, 400, prefix="Mütterzentrum", kind="family_centre")
     bulk_centres(hungary, 194, prefix="Anyaközpont")
@@ -232,7 +236,7 @@ def thousand_centres(network, slovakia, germany):
         image = ImageFactory()
         # Thumbnails are made once, on the first view; count the steady state.
         image.get_renditions("fill-144x144", "fill-400x300")
-        make_centre(hungary, f"Anyaközpont {number} fotóval", image=image)
+        CentrePageFactory(parent=hungary, title=f"Anyaközpont {number} fotóval", image=image)
     translate_page(network, "hu", {"The network": "A hálózat"})
     translate_page(hungary, "hu", {"Hungary": "Magyarország"})
     for centre in CentrePage.objects.filter(title__endswith="fotóval")[:3]:

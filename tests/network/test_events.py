@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cms.core.factories import AudioFactory, ImageFactory
 from cms.core.translation import translate_page
-from network.factories import make_event
+from network.factories import EventPageFactory
 from tests.network.conftest import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,9 @@ def in_days(days: int, hour: int = 16, zone=BERLIN) -> datetime.datetime:
 
 @pytest.fixture
 def meeting(events_index):
-    return make_event(
-        events_index,
-        "Network meeting on Zoom",
+    return EventPageFactory(
+        parent=events_index,
+        title="Network meeting on Zoom",
         start=datetime.datetime(2030, 6, 4, 16, 0, tzinfo=BERLIN),
         hours=1.5,
         kind="network_meeting",
@@ -60,9 +60,9 @@ def test_event_page_shows_the_time_with_its_zone(client, meeting):
 
 
 def test_event_in_another_zone_is_shown_in_that_zone(client, events_index):
-    make_event(
-        events_index,
-        "MINE Academy in Budapest",
+    EventPageFactory(
+        parent=events_index,
+        title="MINE Academy in Budapest",
         start=datetime.datetime(2030, 9, 21, 9, 0, tzinfo=BUDAPEST),
         end=datetime.datetime(2030, 9, 26, 13, 0, tzinfo=BUDAPEST),
         time_zone="Europe/Budapest",
@@ -114,12 +114,12 @@ def test_join_link_is_never_on_the_public_page_the_api_the_feeds_or_search(clien
 
 
 def test_events_page_lists_upcoming_first_then_past_with_recordings(client, events_index, slovakia):
-    make_event(events_index, "Next month", start=in_days(30))
-    make_event(events_index, "Next week", start=in_days(7))
-    make_event(slovakia, "Slovak national meeting", start=in_days(14))
-    make_event(
-        events_index,
-        "Mother Centers' Day",
+    EventPageFactory(parent=events_index, title="Next month", start=in_days(30))
+    EventPageFactory(parent=events_index, title="Next week", start=in_days(7))
+    EventPageFactory(parent=slovakia, title="Slovak national meeting", start=in_days(14))
+    EventPageFactory(
+        parent=events_index,
+        title="Mother Centers' Day",
         start=in_days(-60),
         kind="mother_centers_day",
         recordings=[
@@ -127,7 +127,7 @@ def test_events_page_lists_upcoming_first_then_past_with_recordings(client, even
             ("audio", {"audio": AudioFactory(), "caption": "Afternoon session", "transcript": ""}),
         ],
     )
-    make_event(events_index, "Last year", start=in_days(-365))
+    EventPageFactory(parent=events_index, title="Last year", start=in_days(-365))
     soup = soup_of(client.get("/en/events/"))
     upcoming = soup.find(id="upcoming-heading").find_parent("section")
     assert [a.get_text(strip=True) for a in upcoming.select(".card__title a")] == [
@@ -148,9 +148,9 @@ def test_events_page_lists_upcoming_first_then_past_with_recordings(client, even
 
 def test_past_event_shows_its_recordings_and_no_registration(client, events_index):
     audio = AudioFactory(title="Resilience through Care: morning session")
-    event = make_event(
-        events_index,
-        "Resilience through Care",
+    event = EventPageFactory(
+        parent=events_index,
+        title="Resilience through Care",
         start=in_days(-10),
         registration_type="built_in",
         recordings=[("audio", {"audio": audio, "caption": "Morning session", "transcript": ""})],
@@ -167,8 +167,11 @@ def test_past_event_shows_its_recordings_and_no_registration(client, events_inde
 
 def test_many_past_events_are_paginated(client, events_index, django_assert_max_num_queries):
     for number in range(14):
-        make_event(
-            events_index, f"Meeting {number}", start=in_days(-30 - number), image=ImageFactory()
+        EventPageFactory(
+            parent=events_index,
+            title=f"Meeting {number}",
+            start=in_days(-30 - number),
+            image=ImageFactory(),
         )
     translate_page(events_index, "de", {"Events": "Veranstaltungen"})
     translate_page(events_index.get_children().first(), "de", {})
@@ -190,10 +193,10 @@ def parse_calendar(response) -> icalendar.Calendar:
 
 
 def test_feed_is_a_valid_calendar_of_upcoming_events(client, events_index, meeting):
-    make_event(events_index, "Long ago", start=in_days(-100))
-    academy = make_event(
-        events_index,
-        "MINE Academy",
+    EventPageFactory(parent=events_index, title="Long ago", start=in_days(-100))
+    academy = EventPageFactory(
+        parent=events_index,
+        title="MINE Academy",
         start=datetime.datetime(2030, 9, 21, 9, 0, tzinfo=BUDAPEST),
         end=datetime.datetime(2030, 9, 26, 13, 0, tzinfo=BUDAPEST),
         time_zone="Europe/Budapest",
@@ -268,9 +271,9 @@ def test_event_in_the_api(client, meeting):
 
 def test_recordings_in_the_api_use_the_shared_media_shape(client, events_index):
     audio = AudioFactory(title="Afternoon session")
-    event = make_event(
-        events_index,
-        "Recorded",
+    event = EventPageFactory(
+        parent=events_index,
+        title="Recorded",
         start=in_days(-3),
         image=ImageFactory(),
         recordings=[("audio", {"audio": audio, "caption": "Afternoon", "transcript": ""})],
@@ -283,7 +286,7 @@ def test_recordings_in_the_api_use_the_shared_media_shape(client, events_index):
 
 
 def test_home_page_shows_the_next_events(client, home_page, events_index, meeting):
-    make_event(events_index, "Long ago", start=in_days(-100))
+    EventPageFactory(parent=events_index, title="Long ago", start=in_days(-100))
     soup = soup_of(client.get("/en/"))
     section = soup.select_one(".home-events")
     assert section.h2.get_text(strip=True) == "Upcoming events"
@@ -294,7 +297,7 @@ def test_home_page_shows_the_next_events(client, home_page, events_index, meetin
 
 
 def test_home_page_shows_recent_events_when_none_is_planned(client, home_page, events_index):
-    make_event(events_index, "Resilience through Care", start=in_days(-20))
+    EventPageFactory(parent=events_index, title="Resilience through Care", start=in_days(-20))
     soup = soup_of(client.get("/en/"))
     section = soup.select_one(".home-events")
     assert section.h2.get_text(strip=True) == "Recent events"

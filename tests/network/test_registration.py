@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from cms.core.models import OutgoingMail
 from cms.core.translation import translate_page
-from network.factories import make_event
+from network.factories import EventPageFactory
 from network.forms import RegistrationForm
 from network.models import EventRegistration
 from tests.mail_helpers import queued_mail_to, run_worker, silent_smtp_server
@@ -27,9 +27,9 @@ SECRET_LINK = "https://meet.example.org/secret-room-4711"
 
 @pytest.fixture
 def meeting(events_index):
-    return make_event(
-        events_index,
-        "Network meeting on Zoom",
+    return EventPageFactory(
+        parent=events_index,
+        title="Network meeting on Zoom",
         start=(timezone.now() + datetime.timedelta(days=10)).replace(second=0, microsecond=0),
         attendance="online",
         registration_type="built_in",
@@ -112,8 +112,11 @@ def test_the_public_page_never_shows_the_link_even_after_registering(client, mee
 def test_a_wrong_token_shows_nothing(client, meeting):
     client.post(meeting.url, form_data())
     assert client.get(meeting.url + "registered/not-a-token/").status_code == 404
-    other = make_event(
-        meeting.get_parent(), "Other", registration_type="built_in", join_url=SECRET_LINK
+    other = EventPageFactory(
+        parent=meeting.get_parent(),
+        title="Other",
+        registration_type="built_in",
+        join_url=SECRET_LINK,
     )
     registration = EventRegistration.objects.get()
     token = registration.access_token
@@ -185,9 +188,9 @@ def test_places_count_across_languages(client, meeting):
 
 
 def test_registration_closes_when_the_event_starts(client, events_index):
-    started = make_event(
-        events_index,
-        "Started a minute ago",
+    started = EventPageFactory(
+        parent=events_index,
+        title="Started a minute ago",
         start=timezone.now() - datetime.timedelta(minutes=1),
         hours=2,
         registration_type="built_in",
@@ -201,9 +204,9 @@ def test_registration_closes_when_the_event_starts(client, events_index):
 
 
 def test_registration_answers_when_the_event_has_ended(client, events_index):
-    ended = make_event(
-        events_index,
-        "Ended yesterday",
+    ended = EventPageFactory(
+        parent=events_index,
+        title="Ended yesterday",
         start=timezone.now() - datetime.timedelta(days=1, hours=2),
         hours=1,
         registration_type="built_in",
@@ -300,9 +303,9 @@ def test_registered_people_can_cancel(client, meeting):
 
 
 def test_external_registration_links_out(client, events_index):
-    event = make_event(
-        events_index,
-        "Webinar",
+    event = EventPageFactory(
+        parent=events_index,
+        title="Webinar",
         registration_type="external",
         registration_url="https://forms.example.org/webinar",
     )

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_stories_in_three_languages_with_video_and_audio_and_idempotent(home_page):
-    home_demo.load()
-    summary = stories_demo.load()
+    home_demo.load(home_page)
+    summary = stories_demo.load(home_page)
     assert "7 stories" in summary
 
     stories = StoryPage.objects.live()
@@ -46,7 +46,7 @@ def test_demo_stories_in_three_languages_with_video_and_audio_and_idempotent(hom
     refuge.title = "Our doors stayed open (edited)"
     refuge.save_revision().publish()
     count = StoryPage.objects.count()
-    stories_demo.load()
+    stories_demo.load(home_page)
     assert StoryPage.objects.count() == count
     refuge.refresh_from_db()
     assert refuge.title == "Our doors stayed open (edited)"

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.core.factories import ImageFactory
 from cms.core.translation import translate_page
-from stories.models import StoryPage
-from tests.stories.conftest import publish_story
+from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,29 +23,41 @@ def card_titles(response) -> list[str]:
 @pytest.fixture
 def stories(stories_index, slovakia, hungary):
     return {
-        "kitchen": publish_story(
-            slovakia,
-            "Kitchen",
+        "kitchen": StoryPageFactory(
+            parent=slovakia,
+            title="Kitchen",
             themes=["care", "community"],
             original_language="sk",
             date="2022-05-01",
         ),
-        "refuge": publish_story(
-            slovakia, "Refuge", themes=["migration"], original_language="sk", date="2022-03-22"
+        "refuge": StoryPageFactory(
+            parent=slovakia,
+            title="Refuge",
+            themes=["migration"],
+            original_language="sk",
+            date="2022-03-22",
         ),
-        "danube": publish_story(
-            hungary, "Danube", themes=["community"], original_language="hu", date="2022-09-21"
+        "danube": StoryPageFactory(
+            parent=hungary,
+            title="Danube",
+            themes=["community"],
+            original_language="hu",
+            date="2022-09-21",
         ),
-        "nowhere": publish_story(
-            stories_index, "Nowhere", themes=["care"], original_language="en", date="2021-01-01"
+        "nowhere": StoryPageFactory(
+            parent=stories_index,
+            title="Nowhere",
+            themes=["care"],
+            original_language="en",
+            date="2021-01-01",
         ),
     }
 
 
 def test_lists_live_stories_of_the_language_newest_first_as_cards(client, stories):
-    draft = StoryPage(title="Draft", summary="Not yet", live=False)
-    stories["kitchen"].get_parent().add_child(instance=draft)
-    draft.save_revision()
+    StoryPageFactory(  # saved as a draft, never published
+        parent=stories["kitchen"].get_parent(), title="Draft", summary="Not yet", live=False
+    )
     response = client.get("/en/stories/")
     assert card_titles(response) == ["Danube", "Kitchen", "Refuge", "Nowhere"]
     soup = BeautifulSoup(response.content, "html.parser")
@@ -58,7 +69,9 @@ def test_lists_live_stories_of_the_language_newest_first_as_cards(client, storie
 
 def test_cards_show_the_image_and_summary(client, stories_index):
     image = ImageFactory(description="Children drawing")
-    publish_story(stories_index, "With a picture", image=image, summary="Drawing together.")
+    StoryPageFactory(
+        parent=stories_index, title="With a picture", image=image, summary="Drawing together."
+    )
     card = BeautifulSoup(client.get("/en/stories/").content, "html.parser").select_one(".card")
     assert card.img["src"].startswith("/media/images/") and "fill-400x300" in card.img["src"]
     assert "Drawing together." in card.get_text()
@@ -106,7 +119,9 @@ def test_an_empty_result_says_so_and_offers_to_clear_the_filters(client, stories
 
 def test_twelve_stories_a_page_and_pagination_keeps_the_filters(client, stories_index):
     for n in range(14):
-        publish_story(stories_index, f"Story {n:02}", themes=["care"], date=f"2022-01-{n + 1:02}")
+        StoryPageFactory(
+            parent=stories_index, title=f"Story {n:02}", themes=["care"], date=f"2022-01-{n + 1:02}"
+        )
     first = client.get("/en/stories/?theme=care")
     assert len(card_titles(first)) == 12
     soup = BeautifulSoup(first.content, "html.parser")
@@ -154,9 +169,9 @@ def test_index_queries_do_not_grow_with_cards(
 ):
     def add(count: int, start: int):
         for n in range(start, start + count):
-            publish_story(
-                slovakia if n % 2 else stories_index,
-                f"Story {n}",
+            StoryPageFactory(
+                parent=slovakia if n % 2 else stories_index,
+                title=f"Story {n}",
                 themes=["care", "community"] if n % 2 else ["migration"],
                 image=ImageFactory(),
             )

@@ -3,7 +3,7 @@ same there as on the stories page: the same card, with country, date and themes.
 
 from bs4 import BeautifulSoup
 
-from .conftest import publish_story
+from stories.factories import StoryPageFactory
 
 
 def cards(response, section_id: str | None = None) -> list[str]:
@@ -13,7 +13,7 @@ def cards(response, section_id: str | None = None) -> list[str]:
 
 
 def test_a_country_page_shows_a_story_on_the_stories_list_card(client, stories_index, slovakia):
-    publish_story(slovakia, "The Tuesday kitchen", themes=["care"])
+    StoryPageFactory(parent=slovakia, title="The Tuesday kitchen", themes=["care"])
 
     on_the_list = cards(client.get(stories_index.url))
     on_the_country = cards(client.get(slovakia.url), "stories-heading")

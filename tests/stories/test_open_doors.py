@@ -18,9 +18,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageViewRestriction
 
-from cms.core.demo import get_or_create_page
-from cms.core.factories import collection, make_picture, make_tone
-from network.models import CentrePage, CountryPage
+from cms.core.collection import get_or_create_collection
+from cms.core.factories import make_picture, make_tone
+from network.factories import CentrePageFactory, CountryPageFactory
 from stories import kept_uploads
 from stories.models import StorySubmission, SubmissionFile
 
@@ -446,12 +446,12 @@ def test_an_expired_session_elsewhere_shows_the_text_to_copy_but_no_password(hom
 def test_the_form_lists_only_public_countries_and_centres(
     client, stories_index, slovakia, nezabudka, hungary
 ):
-    private_centre, _ = get_or_create_page(slovakia, CentrePage, "secret-centre", title="Secret")
+    private_centre = CentrePageFactory(parent=slovakia, slug="secret-centre", title="Secret")
     PageViewRestriction.objects.create(
         page=private_centre, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
-    hidden_country, _ = get_or_create_page(
-        slovakia.get_parent(), CountryPage, "hidden", title="Hidden land"
+    hidden_country = CountryPageFactory(
+        parent=slovakia.get_parent(), slug="hidden", title="Hidden land", country_code="HL"
     )
     PageViewRestriction.objects.create(
         page=hidden_country, restriction_type=PageViewRestriction.LOGIN
@@ -499,7 +499,7 @@ def test_choosers_hide_unreviewed_files_until_moved_to_another_collection(
     assert edit.status_code == 200 and photo.title in edit.content.decode()
 
     # Reviewed: an editor moves the files to another collection; now they are offered.
-    reviewed = collection("Reviewed stories")
+    reviewed = get_or_create_collection("Reviewed stories")
     photo.collection = reviewed
     photo.save()
     recording.collection = reviewed

@@ -7,10 +7,9 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.core.demo import get_or_create_page
 from cms.core.factories import AudioFactory, DocumentFactory, ImageFactory, make_picture
-from stories.models import StoryPage
-from tests.stories.conftest import publish_story
+from stories.factories import StoryPageFactory
+from walks.factories import WalkPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,9 +80,9 @@ def every_block(media, stories_index) -> list:
 
 @pytest.fixture
 def story(stories_index, slovakia, nezabudka, media):
-    return publish_story(
-        slovakia,
-        "The Tuesday kitchen",
+    return StoryPageFactory(
+        parent=slovakia,
+        title="The Tuesday kitchen",
         themes=["care", "community"],
         summary="How a kitchen became the heart of a centre.",
         image=media["photo"],
@@ -142,7 +141,7 @@ def test_story_renders_every_block_and_its_facts(client, story):
 
 
 def test_anonymous_storyteller(client, stories_index):
-    story = publish_story(stories_index, "Quiet help", storyteller="")
+    story = StoryPageFactory(parent=stories_index, title="Quiet help", storyteller="")
     soup = BeautifulSoup(client.get(story.url).content, "html.parser")
     assert soup.select_one(".story__facts dd").get_text(strip=True) == "Anonymous"
 
@@ -165,23 +164,23 @@ def test_social_and_seo_meta(client, story):
 
 
 def test_social_image_falls_back_to_the_first_image_in_the_story(stories_index, media):
-    story = publish_story(
-        stories_index,
-        "No hero",
+    story = StoryPageFactory(
+        parent=stories_index,
+        title="No hero",
         body=[("image", {"image": media["photo"], "alt_text": "", "caption": "", "credit": ""})],
     )
     assert story.get_social_image() == media["photo"]
 
 
 def test_related_stories_share_a_theme_or_the_centre(client, story, stories_index, nezabudka):
-    same_theme = publish_story(stories_index, "Soup for everyone", themes=["care"])
-    same_centre = publish_story(nezabudka.get_parent(), "Nezábudka's garden", centre=nezabudka)
-    publish_story(stories_index, "Unrelated", themes=["migration"])
-    draft = StoryPage(title="A draft", summary="x", live=False)
-    stories_index.add_child(instance=draft)
-    draft.themes.set(story.themes.all())
-    draft.save()
-    draft.save_revision()  # never published
+    same_theme = StoryPageFactory(parent=stories_index, title="Soup for everyone", themes=["care"])
+    same_centre = StoryPageFactory(
+        parent=nezabudka.get_parent(), title="Nezábudka's garden", centre=nezabudka
+    )
+    StoryPageFactory(parent=stories_index, title="Unrelated", themes=["migration"])
+    StoryPageFactory(  # saved as a draft, never published
+        parent=stories_index, title="A draft", summary="x", themes=story.themes.all(), live=False
+    )
 
     soup = BeautifulSoup(client.get(story.url).content, "html.parser")
     titles = {a.get_text() for a in soup.select(".story-related .card__title a")}
@@ -189,16 +188,14 @@ def test_related_stories_share_a_theme_or_the_centre(client, story, stories_inde
 
 
 def test_story_links_to_the_walks_of_its_centre(client, story, nezabudka, slovakia):
-    from walks.models import WalkPage
 
-    walk, _ = get_or_create_page(
-        slovakia,
-        WalkPage,
-        "a-walk-through-nezabudka",
+    walk = WalkPageFactory(
+        parent=slovakia,
+        slug="a-walk-through-nezabudka",
         title="A walk through Nezábudka",
         centre=nezabudka,
     )
-    other, _ = get_or_create_page(slovakia, WalkPage, "elsewhere", title="Elsewhere")
+    WalkPageFactory(parent=slovakia, slug="elsewhere", title="Elsewhere")
     soup = BeautifulSoup(client.get(story.url).content, "html.parser")
     links = soup.select(".story-walks .card__title a")
     assert [(a.get_text(), a["href"]) for a in links] == [("A walk through Nezábudka", walk.url)]
@@ -300,11 +297,19 @@ def test_story_page_queries_do_not_grow_with_blocks_and_images(
     images = [
         ImageFactory(file=ContentFile(make_picture(n, (320, 200)), name="p.jpg")) for n in range(10)
     ]
-    small = publish_story(
-        stories_index, "Small", themes=["care"], image=images[0], body=long_body(media, images)[:3]
+    small = StoryPageFactory(
+        parent=stories_index,
+        title="Small",
+        themes=["care"],
+        image=images[0],
+        body=long_body(media, images)[:3],
     )
-    large = publish_story(
-        stories_index, "Large", themes=["care"], image=images[0], body=long_body(media, images)
+    large = StoryPageFactory(
+        parent=stories_index,
+        title="Large",
+        themes=["care"],
+        image=images[0],
+        body=long_body(media, images),
     )
     assert len(large.body) == 30
     small_count = count_queries(client, small.url)

@@ -3,10 +3,8 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from cms.core.demo import get_or_create_page
-from cms.core.factories import DocumentFactory
-from network.models import CountryPage
-from walks.factories import make_walk, medium, picture, recording, stop
+from cms.core.factories import AudioFactory, DocumentFactory, ImageFactory, VideoFactory
+from walks.factories import WalkPageFactory, medium, stop
 
 LJUBLJANA = [
     ("Family Center Mala Ulica", "Prešernova cesta 1a", 46.05284, 14.50167),
@@ -17,23 +15,21 @@ LJUBLJANA = [
 ]
 
 
-@pytest.fixture
-def slovenia(section_pages):
-    page, _created = get_or_create_page(
-        section_pages["network"], CountryPage, "slovenia", title="Slovenia"
-    )
-    return page
-
-
 def build_stops(count: int, with_extra_photos: bool = True) -> list[dict]:
     """`count` stops in Ljubljana cycling through photo, 360° photo, audio and video."""
-    photo = picture("Stop photo", "Children playing in a courtyard", seed=1)
-    wide = picture("Courtyard in 360°", "The courtyard seen all around", seed=2, size=(1200, 600))
-    sound = recording("Welcome", "Welcome to our centre, says Maja.")
-    video = recording("Walk video", "")
-    video.type = "video"
-    video.file.save("walk.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=True)
-    extra = [picture(f"Extra {n}", f"Extra photo {n}", seed=3 + n) for n in range(2)]
+    photo = ImageFactory(title="Stop photo", description="Children playing in a courtyard", seed=1)
+    wide = ImageFactory(
+        title="Courtyard in 360°",
+        description="The courtyard seen all around",
+        seed=2,
+        size=(1200, 600),
+    )
+    sound = AudioFactory(title="Welcome", transcript="Welcome to our centre, says Maja.")
+    video = VideoFactory(title="Walk video")
+    extra = [
+        ImageFactory(title=f"Extra {n}", description=f"Extra photo {n}", seed=3 + n)
+        for n in range(2)
+    ]
     mains = [
         medium("photo", photo, caption="The entrance"),
         medium("panorama", wide, caption="Look around the courtyard"),
@@ -59,10 +55,10 @@ def build_stops(count: int, with_extra_photos: bool = True) -> list[dict]:
 
 @pytest.fixture
 def walk(slovenia):
-    return make_walk(
-        slovenia,
-        "A walk through Family Center Mala Ulica",
-        build_stops(6),
+    return WalkPageFactory(
+        parent=slovenia,
+        title="A walk through Family Center Mala Ulica",
+        stops=build_stops(6),
         introduction="<p>Come with us through the centre.</p>",
         summary="Six stops through a family centre in Ljubljana.",
         duration_minutes=25,

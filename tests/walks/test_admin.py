@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.core.demo import english_home, get_or_create_page
 from cms.core.factories import ImageFactory
-from network.models import CountryPage, NetworkPage
+from home.factories import english_home
+from network.factories import CountryPageFactory, NetworkPageFactory
+from network.models import CountryPage
 from walks.models import WalkIndexPage, WalkPage
 
 
@@ -16,8 +17,8 @@ class TestEditorBuildsAWalk(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
         home = english_home()
-        network, _ = get_or_create_page(home, NetworkPage, "network", title="The network")
-        self.country, _ = get_or_create_page(network, CountryPage, "slovenia", title="Slovenia")
+        network = NetworkPageFactory(parent=home, slug="network", title="The network")
+        self.country = CountryPageFactory(parent=network, title="Slovenia", country_code="SI")
         self.photo = ImageFactory(title="The door", description="The open door")
 
     def stop(self, title, latitude, longitude):

@@ -3,12 +3,17 @@
 import pytest
 
 from tests.walks.conftest import build_stops
-from walks.factories import make_walk
+from walks.factories import WalkPageFactory
 
 
 @pytest.mark.django_db
 def test_listing_filters_by_type_and_gives_where_each_walk_starts(client, walk, slovenia):
-    make_walk(slovenia, "Draft walk", build_stops(1, with_extra_photos=False), publish=False)
+    WalkPageFactory(
+        parent=slovenia,
+        title="Draft walk",
+        stops=build_stops(1, with_extra_photos=False),
+        live=False,
+    )
     response = client.get(
         "/api/v2/pages/?type=walks.WalkPage&fields=start,stop_count,country,duration_minutes"
     )
@@ -73,7 +78,10 @@ def test_detail_has_every_stop_with_numbers_for_coordinates_and_media_urls(clien
 
 @pytest.mark.django_db
 def test_drafts_are_not_in_the_api(client, slovenia):
-    draft = make_walk(
-        slovenia, "Draft walk", build_stops(1, with_extra_photos=False), publish=False
+    draft = WalkPageFactory(
+        parent=slovenia,
+        title="Draft walk",
+        stops=build_stops(1, with_extra_photos=False),
+        live=False,
     )
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404

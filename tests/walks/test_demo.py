@@ -8,9 +8,9 @@ from walks.models import WalkPage
 
 
 @pytest.mark.django_db
-def test_demo_walks_in_three_languages_and_loading_twice_keeps_edits(client):
-    home_demo.load()
-    summary = demo.load()
+def test_demo_walks_in_three_languages_and_loading_twice_keeps_edits(client, home_page):
+    home_demo.load(home_page)
+    summary = demo.load(home_page)
     assert summary.startswith("2 walks")
 
     mala_ulica = WalkPage.objects.get(slug="mala-ulica", locale__language_code="en")
@@ -41,6 +41,6 @@ def test_demo_walks_in_three_languages_and_loading_twice_keeps_edits(client):
 
     mala_ulica.title = "Edited by an editor"
     mala_ulica.save_revision().publish()
-    demo.load()
+    demo.load(home_page)
     assert WalkPage.objects.filter(slug="mala-ulica").count() == 3
     assert WalkPage.objects.get(pk=mala_ulica.pk).title == "Edited by an editor"

@@ -5,10 +5,10 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.core.demo import get_or_create_page, translate_once
-from network.models import CountryPage
+from cms.core.demo import translate_once
+from network.factories import CountryPageFactory
 from tests.walks.conftest import build_stops, translate_walk
-from walks.factories import make_walk
+from walks.factories import WalkPageFactory
 
 
 def soup_of(client, url):
@@ -115,7 +115,9 @@ def test_video_captions_default_to_the_readers_language(client, slovenia, captio
     }
     from walks.factories import stop
 
-    walk = make_walk(slovenia, "Video walk", [stop("Inside", 46.05, 14.5, main)])
+    walk = WalkPageFactory(
+        parent=slovenia, title="Video walk", stops=[stop("Inside", 46.05, 14.5, main)]
+    )
     soup = soup_of(client, walk.url)
     track = soup.select_one("video track")
     assert track["srclang"] == "de" and not track.has_attr("default")
@@ -133,7 +135,7 @@ def test_walk_header_names_country_duration_and_stop_count(client, walk):
 
 @pytest.mark.django_db
 def test_a_walk_without_stops_says_so(client, slovenia):
-    walk = make_walk(slovenia, "Not ready", [])
+    walk = WalkPageFactory(parent=slovenia, title="Not ready", stops=[])
     soup = soup_of(client, walk.url)
     assert not soup.select("section.walk-stop")
     assert "no stops yet" in soup.select_one("article.walk").get_text()
@@ -143,13 +145,20 @@ def test_a_walk_without_stops_says_so(client, slovenia):
 def test_walks_index_lists_walks_of_its_language_with_a_map_of_starts(
     client, walk, section_pages, slovenia
 ):
-    hungary, _ = get_or_create_page(
-        section_pages["network"], CountryPage, "hungary", title="Hungary"
+    hungary = CountryPageFactory(
+        parent=section_pages["network"], title="Hungary", country_code="HU"
     )
-    budapest = make_walk(
-        hungary, "MINE Academy in Budapest", build_stops(2, with_extra_photos=False)
+    budapest = WalkPageFactory(
+        parent=hungary,
+        title="MINE Academy in Budapest",
+        stops=build_stops(2, with_extra_photos=False),
     )
-    make_walk(slovenia, "A draft walk", build_stops(1, with_extra_photos=False), publish=False)
+    WalkPageFactory(
+        parent=slovenia,
+        title="A draft walk",
+        stops=build_stops(1, with_extra_photos=False),
+        live=False,
+    )
 
     soup = soup_of(client, section_pages["walks"].url)
     titles = [a.get_text(strip=True) for a in soup.select(".cards .card__title a")]

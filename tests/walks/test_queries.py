@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.walks.conftest import build_stops
-from walks.factories import make_walk
+from walks.factories import WalkPageFactory
 
 
 def count_queries(client, url) -> int:
@@ -20,8 +20,8 @@ def count_queries(client, url) -> int:
 def test_walk_with_25_stops_renders_in_as_many_queries_as_one_with_5(
     client, slovenia, django_assert_max_num_queries
 ):
-    small = make_walk(slovenia, "Five stops", build_stops(5))
-    large = make_walk(slovenia, "Twenty-five stops", build_stops(25))
+    small = WalkPageFactory(parent=slovenia, title="Five stops", stops=build_stops(5))
+    large = WalkPageFactory(parent=slovenia, title="Twenty-five stops", stops=build_stops(25))
     small_count = count_queries(client, small.url)
     client.get(large.url)
     with django_assert_max_num_queries(small_count):
@@ -33,10 +33,12 @@ def test_walk_with_25_stops_renders_in_as_many_queries_as_one_with_5(
 def test_walk_list_queries_do_not_grow_with_walks(
     client, slovenia, section_pages, django_assert_max_num_queries
 ):
-    make_walk(slovenia, "Walk 1", build_stops(3, with_extra_photos=False))
+    WalkPageFactory(parent=slovenia, title="Walk 1", stops=build_stops(3, with_extra_photos=False))
     few = count_queries(client, section_pages["walks"].url)
     for n in range(2, 8):
-        make_walk(slovenia, f"Walk {n}", build_stops(3, with_extra_photos=False))
+        WalkPageFactory(
+            parent=slovenia, title=f"Walk {n}", stops=build_stops(3, with_extra_photos=False)
+        )
     client.get(section_pages["walks"].url)
     with django_assert_max_num_queries(few):
         client.get(section_pages["walks"].url)
@@ -46,8 +48,8 @@ def test_walk_list_queries_do_not_grow_with_walks(
 def test_walk_api_detail_queries_do_not_grow_with_stops(
     client, slovenia, django_assert_max_num_queries
 ):
-    small = make_walk(slovenia, "Five stops", build_stops(5))
-    large = make_walk(slovenia, "Twenty-five stops", build_stops(25))
+    small = WalkPageFactory(parent=slovenia, title="Five stops", stops=build_stops(5))
+    large = WalkPageFactory(parent=slovenia, title="Twenty-five stops", stops=build_stops(25))
     small_count = count_queries(client, f"/api/v2/pages/{small.pk}/")
     client.get(f"/api/v2/pages/{large.pk}/")
     with django_assert_max_num_queries(small_count):
