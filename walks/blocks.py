@@ -12,6 +12,7 @@ from wagtail.blocks.struct_block import StructBlockAdapter
 from cms.blocks import AudioBlock, ImageBlock, VideoBlock
 from cms.blocks.panorama import PanoramaBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
+from network.panels import geocoder_options
 
 
 class LocationBlock(blocks.StructBlock):
@@ -55,30 +56,12 @@ class LocationBlockAdapter(StructBlockAdapter):
 
     def js_args(self, block):
         name, children, meta = super().js_args(block)
+        options = geocoder_options()
         meta["map"] = {
-            "tileUrl": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_ATTRIBUTION,
-            "geocoderUrl": settings.WALKS_GEOCODER_URL,
+            **options,
             "center": settings.WALKS_MAP_DEFAULT_CENTER,
             "zoom": settings.WALKS_MAP_DEFAULT_ZOOM,
-            "strings": {
-                "map": str(_("Map: click to place the stop")),
-                "find": str(_("Find")),
-                "address": str(_("Find an address or a place")),
-                "addressHelp": str(
-                    _("Type an address, then press Find. Drag the pin to adjust the place.")
-                ),
-                "searching": str(_("Searching…")),
-                "found": str(_("Found: %s. Check the pin and drag it if needed.")),
-                "notFound": str(
-                    _("Nothing found for this address. Try fewer words, or click the map.")
-                ),
-                "failed": str(
-                    _(
-                        "The address search is not reachable now. Click the map or type the coordinates."
-                    )
-                ),
-            },
+            "strings": {**options["strings"], "map": str(_("Map: click to place the stop"))},
         }
         return [name, children, meta]
 
@@ -95,7 +78,7 @@ class LocationBlockAdapter(StructBlockAdapter):
             css={
                 "all": [
                     versioned_static("vendor/leaflet/leaflet.css"),
-                    versioned_static("walks/css/location-block.css"),
+                    versioned_static("css/location-picker.css"),
                 ]
             },
         )

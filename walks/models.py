@@ -18,6 +18,7 @@ from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from network.models import CountryPage, CountrySectionMixin, attach_countries
+from network.panels import MapCountryPanel
 
 from .blocks import WalkStopsBlock
 
@@ -140,6 +141,7 @@ class WalkPage(CountrySectionMixin, BasePage):
         *BasePage.content_panels,
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("centre"), FieldPanel("duration_minutes")]),
+        MapCountryPanel(),  # the stops' maps open on the section's country
         FieldPanel("stops"),
     ]
     search_fields = [

@@ -243,6 +243,13 @@ MAP_ATTRIBUTION = env(
     "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
 
+# Address search of every admin map (centres, walk stops, event venues): Nominatim's API or one
+# that answers like it. Empty turns the search box off. WALKS_GEOCODER_URL is the old name.
+BRIDGES_GEOCODER_URL = env(
+    "BRIDGES_GEOCODER_URL",
+    env("WALKS_GEOCODER_URL", "https://nominatim.openstreetmap.org/search"),
+)
+
 # --- network: settings of the network app (countries, centres, events) ---
 # Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.
 NETWORK_EVENTS_REPLY_TO = env("NETWORK_EVENTS_REPLY_TO", "")
@@ -263,8 +270,6 @@ STORIES_CLIENT_IP_HEADER = env("STORIES_CLIENT_IP_HEADER", "")
 STORIES_NOTIFY_EMAILS = env_list("STORIES_NOTIFY_EMAILS")
 
 # --- walks: settings of the walks app (virtual walks) ---
-# Address search in the admin's stop map (Nominatim's API); empty turns the search box off.
-WALKS_GEOCODER_URL = env("WALKS_GEOCODER_URL", "https://nominatim.openstreetmap.org/search")
 # Where the stop map opens before a walk has any stop: the middle of MINE's network in Europe.
 WALKS_MAP_DEFAULT_CENTER = [
     float(value) for value in env_list("WALKS_MAP_DEFAULT_CENTER", "48.2,16.4")
