@@ -4,14 +4,16 @@ stories the public sent in (read and delete only: a submission is evidence of wh
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .inbox import SubmissionsPanel, silent_warning
 from .models import StorySubmission, Theme
 
 
@@ -62,6 +64,15 @@ class SubmissionDeleteView(DeleteView):
         )
 
 
+class SubmissionIndexView(IndexView):
+    def get(self, request, *args, **kwargs):
+        # Said where editors look for new stories, and on every visit while it holds.
+        warning = silent_warning()
+        if warning and not request.headers.get("x-requested-with"):
+            messages.warning(request, warning)
+        return super().get(request, *args, **kwargs)
+
+
 class StorySubmissionViewSet(ModelViewSet):
     model = StorySubmission
     icon = "mail"
@@ -72,6 +83,7 @@ class StorySubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     delete_view_class = SubmissionDeleteView
+    index_view_class = SubmissionIndexView
     # Required by ModelViewSet, but the permission policy never lets anyone add or edit.
     form_fields = ["title"]
     list_display = [
@@ -121,3 +133,10 @@ register_snippet(ThemeViewSet)
 @hooks.register("register_admin_viewset")
 def register_story_submissions():
     return StorySubmissionViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_submissions_panel(request, panels):
+    """The editor's inbox: sent-in stories waiting in her sections (stories/inbox.py)."""
+    if request.user.has_perm("stories.view_storysubmission"):
+        panels.append(SubmissionsPanel(request))

@@ -2,11 +2,14 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter
 
 from cms.blocks import AudioBlock, ImageBlock, VideoBlock
@@ -89,6 +92,20 @@ register(LocationBlockAdapter(), LocationBlock)
 
 class StopMediaBlock(blocks.StreamBlock):
     """The one thing a reader sees or hears first at a stop."""
+
+    def clean(self, value):
+        # Wagtail's own words ("The minimum number of items is 1") do not say what to add.
+        if not value:
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList(
+                    [
+                        ValidationError(
+                            _("Choose a photo, 360° photo, video or audio for this stop.")
+                        )
+                    ]
+                )
+            )
+        return super().clean(value)
 
     photo = ImageBlock(label=_("Photo"))
     panorama = PanoramaBlock(label=_("360° photo"))
