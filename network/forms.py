@@ -90,9 +90,11 @@ class OutsideCountryCheckMixin:
             )
             % {"country": country_page.title},
         )
-        self.confirm_label = _("The place really is outside %(country)s") % {
-            "country": country_page.title
-        }
+        # Name the country on the checkbox too (the bound field is made anew with this label).
+        self.fields["confirm_outside_country"].label = _(
+            "The place really is outside %(country)s"
+        ) % {"country": country_page.title}
+        self._bound_fields_cache.pop("confirm_outside_country", None)
 
 
 def outside_country_field():
@@ -114,13 +116,6 @@ class ConfirmOutsideCountryPanel(FieldPanel):
             return getattr(self.form, "outside_country_warning", False) or bool(
                 self.form.data.get(self.field_name)
             )
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            label = getattr(self.form, "confirm_label", None)
-            if label:
-                self.bound_field.label = label
-            return context
 
 
 class CentrePageForm(OutsideCountryCheckMixin, WagtailAdminPageForm):

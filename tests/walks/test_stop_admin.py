@@ -44,7 +44,9 @@ class TestStopInTheAdmin(WagtailPageTestCase):
         response = self.client.post(self.url, data)
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
-        self.assertIn("Choose a photo, 360° photo, video or audio for this stop.", html)
+        message = "Choose a photo, 360° photo, video or audio for this stop."
+        # Block errors travel to the editor's StreamField as JSON (° escaped there).
+        self.assertIn(json.dumps(message)[1:-1], html)
         self.assertNotIn("The minimum number of items is 1", html)
         self.assertFalse(WalkPage.objects.exists())
 
