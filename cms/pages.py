@@ -78,9 +78,49 @@ class BasePage(SitemapAlternatesMixin, ListingMixin, Page):
     """Every Bridges page: a listing card, SEO fields and sitemap alternates."""
 
     content_panels = [*Page.content_panels]
+    # Wagtail's own promote panels speak to developers ("Slug… e.g http://domain.com/blog/
+    # [my-slug]/"); these are the same fields in an editor's words.
     promote_panels = [
         MultiFieldPanel(ListingMixin.listing_panels, heading=_("Card and sharing")),
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    heading=_("Web address"),
+                    help_text=_(
+                        "The last part of the page's web address, e.g. “summer-camp” in "
+                        "/en/events/summer-camp/. Small letters, digits and dashes."
+                    ),
+                ),
+                FieldPanel(
+                    "seo_title",
+                    heading=_("Title in search results"),
+                    help_text=_(
+                        "Shown as the link in search engines and in the browser tab. Leave "
+                        "empty to use the page title."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    heading=_("Description in search results"),
+                    help_text=_(
+                        "One or two sentences search engines may show under the link. Leave "
+                        "empty to use the summary."
+                    ),
+                ),
+            ],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "show_in_menus",
+                    heading=_("Show in menus"),
+                    help_text=_("Tick to list this page in the site's menus."),
+                )
+            ],
+            heading=_("For site menus"),
+        ),
     ]
     search_fields = [*Page.search_fields, *ListingMixin.listing_search_fields]
     api_fields = [*ListingMixin.listing_api_fields]

@@ -1,6 +1,8 @@
 """The home page of each language and the standard content pages (About MINE, Let's build bridges...)."""
 
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -42,6 +44,16 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_admin_display_title(self):
+        """“Bridges · Deutsch” in the admin's page tree: each language's home told apart by its
+        language's own name, not by a small badge (the public title stays as it is)."""
+        title = super().get_admin_display_title()
+        try:
+            language = get_language_info(self.locale.language_code)["name_local"]
+        except KeyError:
+            return title
+        return f"{title} · {capfirst(language)}"
 
 
 class StandardPage(BasePage):

@@ -1,12 +1,15 @@
-"""The centres spreadsheet (CSV): the directory in and out of the site, one row per centre.
+"""The centres spreadsheet (CSV or Excel): the directory in and out of the site, one row per centre.
 
 Rows are matched to centres on their directory key, so a file can be exported, corrected in a
 spreadsheet program and imported again. A bad row is refused with its row number and the reason;
-the good rows are imported all the same. Column reference: docs/network.md.
+the good rows are imported all the same. Column reference: docs/network.md. The admin's
+"Network directory" screen (network/directory_admin.py) and the import_centres/export_centres
+commands both use this module.
 """
 
 import csv
 import dataclasses
+import datetime
 import html
 import io
 import re
@@ -21,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import linebreaks, strip_tags
 from django.utils.text import slugify
+from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.search.backends import get_search_backends
 
@@ -106,6 +110,12 @@ class ImportReport:
         return sum(1 for result in self.results if result.action == action)
 
     @property
+    def counts(self) -> dict[str, int]:
+        return {
+            action: self.count(action) for action in ("created", "updated", "unchanged", "refused")
+        }
+
+    @property
     def refused(self) -> list[RowResult]:
         return [result for result in self.results if result.action == "refused"]
 
@@ -143,8 +153,53 @@ def read_csv(data: bytes | str) -> list[tuple[int, dict]]:
         text = data.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _table_rows(reader)
+
+
+def _cell_text(value) -> str:
+    """An Excel cell as the text a CSV would hold (1998, not 1998.0; dates as 2024-05-01)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx(data: bytes) -> list[tuple[int, dict]]:
+    """The first sheet of an Excel workbook (.xlsx), read like a CSV file."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) on bad files
+        raise CsvFormatError(
+            "The file could not be read as an Excel workbook (.xlsx). Save it again from your "
+            "spreadsheet program as “Excel workbook” or as “CSV UTF-8”."
+        ) from error
+    try:
+        sheet = workbook.worksheets[0]
+        return _table_rows(
+            [_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
+        )
+    finally:
+        workbook.close()
+
+
+def read_table(data: bytes | str, filename: str = "") -> list[tuple[int, dict]]:
+    """A CSV or Excel file's rows; Excel is recognised by its name or its zip signature."""
+    if isinstance(data, bytes) and (
+        filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04"
+    ):
+        return read_xlsx(data)
+    return read_csv(data)
+
+
+def _table_rows(reader) -> list[tuple[int, dict]]:
+    rows_iter = iter(reader)
+    header = [(name or "").strip().lower() for name in next(rows_iter, [])]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise CsvFormatError(
@@ -154,11 +209,11 @@ def read_csv(data: bytes | str) -> list[tuple[int, dict]]:
             + ", ".join(COLUMNS)
             + "."
         )
-    reader.fieldnames = header
     rows = []
-    for index, raw in enumerate(reader, start=2):
+    for index, raw in enumerate(rows_iter, start=2):
+        cells = dict(zip(header, raw, strict=False))
         values = {
-            column: (raw.get(column) or "").strip()
+            column: (cells.get(column) or "").strip()
             for column in COLUMNS
             if column in header  # a column left out of the file is left alone on update
         }
@@ -401,11 +456,49 @@ def sync_translations(centre: CentrePage) -> None:
         translation.save_target(publish=True)
 
 
-def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> ImportReport:
+# The fields a row sets, checked with the model's own validators (max lengths, URL, e-mail,
+# ranges, the key's pattern) after parse_row has turned the text into values.
+VALIDATED_FIELDS = {"title", "directory_key", *PLAIN_FIELDS}
+
+
+def validate_with_model(page: CentrePage) -> None:
+    """The model's field validators on the values a row sets; RowError names the first problem."""
+    exclude = [f.name for f in CentrePage._meta.fields if f.name not in VALIDATED_FIELDS]
+    try:
+        page.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        label = CentrePage._meta.get_field(field).verbose_name
+        raise RowError(f"{label}: {' '.join(str(m) for m in messages)}") from error
+
+
+def import_centres(
+    data: bytes | str,
+    dry_run: bool = False,
+    user=None,
+    filename: str = "",
+    allowed_countries: list[CountryPage] | None = None,
+) -> ImportReport:
+    """Import a CSV or Excel file's rows. With `allowed_countries` (a country editor's sections),
+    rows for any other country, and rows that would move a centre out of another country, are
+    refused."""
     started = time.perf_counter()
-    rows = read_csv(data)
+    rows = read_table(data, filename)
     default = Locale.get_default()
     countries = Countries(default)
+    allowed_paths = (
+        None if allowed_countries is None else [country.path for country in allowed_countries]
+    )
+    allowed_names = ", ".join(country.title for country in allowed_countries or [])
+
+    def check_allowed(country_path: str, what: str) -> None:
+        if allowed_paths is not None and not any(
+            country_path.startswith(path) for path in allowed_paths
+        ):
+            raise RowError(
+                f"{what}: you may import centres only into {allowed_names or 'no country'}"
+            )
+
     existing = {c.directory_key: c for c in CentrePage.objects.filter(locale=default)}
     results: list[RowResult] = []
     seen: dict[str, int] = {}
@@ -430,6 +523,7 @@ def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> Impor
         results.append(result)
         try:
             parsed = parse_row(values, countries)
+            check_allowed(parsed["country"].path, f"the country is {parsed['country'].title}")
             key = result.key = parsed["key"]
             if key in seen:
                 raise RowError(f"the key “{key}” is also used by row {seen[key]}")
@@ -438,10 +532,12 @@ def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> Impor
             if page is None:
                 centre = CentrePage(title=parsed["title"])
                 apply_values(centre, parsed)
+                validate_with_model(centre)
                 centre.slug = unique_slug(parsed["title"], taken_slugs(parsed["country"]))
                 to_create[parsed["country"].pk].append(centre)
                 result.action = "created"
                 continue
+            check_allowed(page.path, "this centre is in another country's section")
             changes = changed_fields(page, parsed)
             moved = not page.path.startswith(parsed["country"].path)
             if moved:
@@ -459,6 +555,8 @@ def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> Impor
                     "an editor has unpublished changes on this centre: publish or discard "
                     "them in the admin first"
                 )
+            apply_values(page, parsed)  # saved only below, and only if the values are valid
+            validate_with_model(page)
             result.action, result.changes = "updated", changes
             to_update.append((page, parsed, result))
         except RowError as error:
@@ -494,37 +592,61 @@ def import_centres(data: bytes | str, dry_run: bool = False, user=None) -> Impor
     return ImportReport(results=results, dry_run=dry_run, seconds=time.perf_counter() - started)
 
 
-def export_centres(out, locale: Locale | None = None) -> int:
-    """Write every centre of the default language (live or not) in the import's format."""
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def centre_rows(locale: Locale | None = None, countries: list[CountryPage] | None = None):
+    """Every centre of the default language (live or not) as rows of the import's columns;
+    with `countries`, only the centres in those sections."""
     locale = locale or Locale.get_default()
-    countries = {page.path: page for page in CountryPage.objects.filter(locale=locale)}
+    sections = {page.path: page for page in CountryPage.objects.filter(locale=locale)}
+    centres = CentrePage.objects.filter(locale=locale).order_by("path")
+    if countries is not None:
+        paths = [country.path for country in countries]
+        centres = [c for c in centres if any(c.path.startswith(path) for path in paths)]
+    for centre in centres:
+        country = next((c for p, c in sections.items() if centre.path.startswith(p)), None)
+        yield [
+            centre.directory_key,
+            centre.title,
+            centre.kind,
+            (country.country_code or country.slug) if country else "",
+            centre.street_address,
+            centre.postcode,
+            centre.city,
+            _coordinate(centre.latitude),
+            _coordinate(centre.longitude),
+            centre.website,
+            centre.email,
+            centre.phone,
+            " ".join(centre.languages or []),
+            centre.opening_hours,
+            centre.member_since or "",
+            centre.summary,
+            rich_to_plain(centre.description),
+        ]
+
+
+def export_centres(out, locale: Locale | None = None, countries=None) -> int:
+    """Write the centres in the import's format (CSV) to a text stream; returns how many."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
-    for centre in CentrePage.objects.filter(locale=locale).order_by("path"):
-        country = next((c for p, c in countries.items() if centre.path.startswith(p)), None)
-        writer.writerow(
-            [
-                centre.directory_key,
-                centre.title,
-                centre.kind,
-                (country.country_code or country.slug) if country else "",
-                centre.street_address,
-                centre.postcode,
-                centre.city,
-                "" if centre.latitude is None else f"{centre.latitude:.6f}".rstrip("0").rstrip("."),
-                ""
-                if centre.longitude is None
-                else f"{centre.longitude:.6f}".rstrip("0").rstrip("."),
-                centre.website,
-                centre.email,
-                centre.phone,
-                " ".join(centre.languages or []),
-                centre.opening_hours,
-                centre.member_since or "",
-                centre.summary,
-                rich_to_plain(centre.description),
-            ]
-        )
+    for row in centre_rows(locale, countries):
+        writer.writerow(row)
         count += 1
     return count
+
+
+def export_centres_xlsx(locale: Locale | None = None, countries=None) -> bytes:
+    """The same rows as an Excel workbook; every cell is text, so codes and postcodes keep their
+    leading zeros and a re-import reads back exactly what was exported."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Centres")
+    sheet.append(COLUMNS)
+    for row in centre_rows(locale, countries):
+        sheet.append([str(value) for value in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -6,7 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale
 
+from network.geography import country_by_code
 from network.text import fold_terms
 
 TIME_ZONE_AREAS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Pacific/")
@@ -17,18 +20,132 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(zone, zone.replace("_", " ")) for zone in ["UTC", *zones]]
 
 
+def zone_city(zone: str) -> str:
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def grouped_time_zone_choices(section=None) -> list:
+    """The section's zone first, then the zones of the network's countries (by country name and
+    city), then every zone: an editor finds "Hungary – Budapest" without scrolling past Africa."""
+    from network.models import CountryPage  # the models import this module
+
+    groups = []
+    section_country = country_by_code(section.country_code) if section else None
+    if section_country:
+        groups.append(
+            (
+                _("This section's country"),
+                [
+                    (
+                        section_country.time_zone,
+                        f"{section.title} – {zone_city(section_country.time_zone)}",
+                    )
+                ],
+            )
+        )
+    network = []
+    for page in CountryPage.objects.filter(locale=Locale.get_default()).order_by("title"):
+        country = country_by_code(page.country_code)
+        if country:
+            network.append((country.time_zone, f"{page.title} – {zone_city(country.time_zone)}"))
+    if network:
+        groups.append((_("The network's countries"), network))
+    groups.append((_("All time zones"), time_zone_choices()))
+    return groups
+
+
 def time_zone_widget() -> forms.Select:
     # Choices live in the widget, not the model: the list of zones depends on the machine's
     # time zone database and must not end up in migrations.
     return forms.Select(choices=time_zone_choices())
 
 
-class EventPageForm(WagtailAdminPageForm):
+class OutsideCountryCheckMixin:
+    """A point outside the section's country is a mistake more often than not (a click in the
+    wrong place): the form says so and saves only once the editor ticks "the place really is
+    there". Subclasses name their coordinate fields."""
+
+    latitude_field = "latitude"
+    longitude_field = "longitude"
+    outside_country_warning = False
+
+    def check_country(self, cleaned_data) -> None:
+        from network.panels import section_country
+
+        latitude = cleaned_data.get(self.latitude_field)
+        longitude = cleaned_data.get(self.longitude_field)
+        if latitude is None or longitude is None or cleaned_data.get("confirm_outside_country"):
+            return
+        country_page = section_country(self.instance, self)
+        country = country_by_code(country_page.country_code) if country_page else None
+        if country is None or country.contains(latitude, longitude):
+            return
+        self.outside_country_warning = True
+        self.add_error(
+            self.latitude_field,
+            _(
+                "This point is outside %(country)s, the country of this section. Check the "
+                "place on the map, or tick “The place really is outside %(country)s” below "
+                "and save again."
+            )
+            % {"country": country_page.title},
+        )
+        # Name the country on the checkbox too (the bound field is made anew with this label).
+        self.fields["confirm_outside_country"].label = _(
+            "The place really is outside %(country)s"
+        ) % {"country": country_page.title}
+        self._bound_fields_cache.pop("confirm_outside_country", None)
+
+
+def outside_country_field():
+    return forms.BooleanField(
+        label=_("The place really is outside the section's country"),
+        required=False,
+        help_text=_("Tick only when the warning above is about a place you have checked."),
+    )
+
+
+class ConfirmOutsideCountryPanel(FieldPanel):
+    """The "I confirm" checkbox, shown only with the warning (or once ticked)."""
+
+    def __init__(self, field_name="confirm_outside_country", **kwargs):
+        super().__init__(field_name, **kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return getattr(self.form, "outside_country_warning", False) or bool(
+                self.form.data.get(self.field_name)
+            )
+
+
+class CentrePageForm(OutsideCountryCheckMixin, WagtailAdminPageForm):
+    confirm_outside_country = outside_country_field()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_country(cleaned_data)
+        return cleaned_data
+
+
+class EventPageForm(OutsideCountryCheckMixin, WagtailAdminPageForm):
     """Start and end are typed as the clock shows them where the event happens (its time zone),
-    whatever the time zone of the editor's own account."""
+    whatever the time zone of the editor's own account. The time-zone list starts with the
+    section's country; a venue outside that country is questioned."""
+
+    latitude_field = "venue_latitude"
+    longitude_field = "venue_longitude"
+    confirm_outside_country = outside_country_field()
 
     def __init__(self, *args, **kwargs):
+        from network.panels import section_country
+
         super().__init__(*args, **kwargs)
+        if "time_zone" in self.fields:
+            section = section_country(self.instance, self)
+            self.fields["time_zone"].widget.choices = grouped_time_zone_choices(section)
+            zone = country_by_code(section.country_code) if section else None
+            if zone and not self.instance.pk:
+                self.initial["time_zone"] = zone.time_zone
         for name in ("start", "end"):
             value = getattr(self.instance, name, None)
             if value is not None:
@@ -46,6 +163,7 @@ class EventPageForm(WagtailAdminPageForm):
                 # Django read the typed time in the editor's zone; keep the clock time, change
                 # the zone.
                 cleaned_data[name] = timezone.make_naive(value).replace(tzinfo=zone)
+        self.check_country(cleaned_data)
         return cleaned_data
 
 

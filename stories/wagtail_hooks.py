@@ -10,8 +10,9 @@ from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -20,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.listings import REGISTER_SECTION_LISTING, SectionListing
 
+from .inbox import SubmissionsPanel, silent_warning
 from .models import StoryPage, StorySubmission, SubmissionFile, Theme, prepare_story_cards
 from .private_files import content_type
 
@@ -122,6 +124,15 @@ class SubmissionDeleteView(DeleteView):
         )
 
 
+class SubmissionIndexView(IndexView):
+    def get(self, request, *args, **kwargs):
+        # Said where editors look for new stories, and on every visit while it holds.
+        warning = silent_warning()
+        if warning and not request.headers.get("x-requested-with"):
+            messages.warning(request, warning)
+        return super().get(request, *args, **kwargs)
+
+
 class StorySubmissionViewSet(ModelViewSet):
     model = StorySubmission
     icon = "mail"
@@ -132,6 +143,7 @@ class StorySubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     delete_view_class = SubmissionDeleteView
+    index_view_class = SubmissionIndexView
     # Required by ModelViewSet, but the permission policy never lets anyone add or edit.
     form_fields = ["title"]
     list_display = [
@@ -195,3 +207,10 @@ def register_story_listing() -> SectionListing:
         prepare=prepare_story_cards,
         order=10,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_submissions_panel(request, panels):
+    """The editor's inbox: sent-in stories waiting in her sections (stories/inbox.py)."""
+    if request.user.has_perm("stories.view_storysubmission"):
+        panels.append(SubmissionsPanel(request))

@@ -2,16 +2,20 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter
 
 from cms.blocks import AudioBlock, ImageBlock, VideoBlock
 from cms.blocks.panorama import PanoramaBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
+from network.panels import geocoder_options
 
 
 class LocationBlock(blocks.StructBlock):
@@ -55,30 +59,12 @@ class LocationBlockAdapter(StructBlockAdapter):
 
     def js_args(self, block):
         name, children, meta = super().js_args(block)
+        options = geocoder_options()
         meta["map"] = {
-            "tileUrl": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_ATTRIBUTION,
-            "geocoderUrl": settings.WALKS_GEOCODER_URL,
+            **options,
             "center": settings.WALKS_MAP_DEFAULT_CENTER,
             "zoom": settings.WALKS_MAP_DEFAULT_ZOOM,
-            "strings": {
-                "map": str(_("Map: click to place the stop")),
-                "find": str(_("Find")),
-                "address": str(_("Find an address or a place")),
-                "addressHelp": str(
-                    _("Type an address, then press Find. Drag the pin to adjust the place.")
-                ),
-                "searching": str(_("Searching…")),
-                "found": str(_("Found: %s. Check the pin and drag it if needed.")),
-                "notFound": str(
-                    _("Nothing found for this address. Try fewer words, or click the map.")
-                ),
-                "failed": str(
-                    _(
-                        "The address search is not reachable now. Click the map or type the coordinates."
-                    )
-                ),
-            },
+            "strings": {**options["strings"], "map": str(_("Map: click to place the stop"))},
         }
         return [name, children, meta]
 
@@ -95,7 +81,7 @@ class LocationBlockAdapter(StructBlockAdapter):
             css={
                 "all": [
                     versioned_static("vendor/leaflet/leaflet.css"),
-                    versioned_static("walks/css/location-block.css"),
+                    versioned_static("css/location-picker.css"),
                 ]
             },
         )
@@ -106,6 +92,20 @@ register(LocationBlockAdapter(), LocationBlock)
 
 class StopMediaBlock(blocks.StreamBlock):
     """The one thing a reader sees or hears first at a stop."""
+
+    def clean(self, value):
+        # Wagtail's own words ("The minimum number of items is 1") do not say what to add.
+        if not value:
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList(
+                    [
+                        ValidationError(
+                            _("Choose a photo, 360° photo, video or audio for this stop.")
+                        )
+                    ]
+                )
+            )
+        return super().clean(value)
 
     photo = ImageBlock(label=_("Photo"))
     panorama = PanoramaBlock(label=_("360° photo"))

@@ -19,6 +19,7 @@ from cms.pages import BasePage
 from cms.serializers import serialize_page_link
 from cms.visibility import is_public
 from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
+from network.panels import MapCountryPanel
 
 from .blocks import WalkStopsBlock
 
@@ -141,6 +142,7 @@ class WalkPage(CountrySectionMixin, BasePage):
         *BasePage.content_panels,
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("centre"), FieldPanel("duration_minutes")]),
+        MapCountryPanel(),  # the stops' maps open on the section's country
         FieldPanel("stops"),
     ]
     search_fields = [

@@ -341,6 +341,12 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "connect-src": [SELF, "https:"],
     }
 }
+# Address search of every admin map (centres, walk stops, event venues): Nominatim's API or one
+# that answers like it. Empty turns the search box off. WALKS_GEOCODER_URL is the old name.
+BRIDGES_GEOCODER_URL = env(
+    "BRIDGES_GEOCODER_URL",
+    env("WALKS_GEOCODER_URL", "https://nominatim.openstreetmap.org/search"),
+)
 
 # --- network: settings of the network app (countries, centres, events) ---
 # Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.
@@ -366,8 +372,6 @@ STORIES_KEPT_FILES_QUOTA_MB = int(env("STORIES_KEPT_FILES_QUOTA_MB", "300"))
 STORIES_NOTIFY_EMAILS = env_list("STORIES_NOTIFY_EMAILS")
 
 # --- walks: settings of the walks app (virtual walks) ---
-# Address search in the admin's stop map (Nominatim's API); empty turns the search box off.
-WALKS_GEOCODER_URL = env("WALKS_GEOCODER_URL", "https://nominatim.openstreetmap.org/search")
 # Where the stop map opens before a walk has any stop: the middle of MINE's network in Europe.
 WALKS_MAP_DEFAULT_CENTER = [
     float(value) for value in env_list("WALKS_MAP_DEFAULT_CENTER", "48.2,16.4")

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage, ImageSerializerField
+from network.forms import CentrePageForm, ConfirmOutsideCountryPanel
 from network.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
 from network.panels import LocationMapPanel
 from network.text import fold
@@ -39,7 +40,8 @@ class LanguageListField(models.JSONField):
             choices=SPOKEN_LANGUAGES,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name,
+            # Django's own form fields capitalise the model's label; this one must too.
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
 
@@ -162,7 +164,8 @@ class CentrePage(CountrySectionMixin, BasePage):
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                LocationMapPanel(),
+                ConfirmOutsideCountryPanel(),
+                LocationMapPanel(label=_("Map: click where the centre is")),
             ],
             heading=_("Address and place on the map"),
         ),
@@ -223,6 +226,7 @@ class CentrePage(CountrySectionMixin, BasePage):
         )
     ]
 
+    base_form_class = CentrePageForm
     parent_page_types = ["network.CountryPage"]
     subpage_types = []
 

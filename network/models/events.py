@@ -5,6 +5,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -21,7 +22,13 @@ from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from network.blocks import AgendaStreamBlock, RecordingsStreamBlock, SpeakersStreamBlock
 from network.calendar import calendar_response, events_calendar
-from network.forms import EventPageForm, RegistrationForm, time_zone_widget
+from network.forms import (
+    ConfirmOutsideCountryPanel,
+    EventPageForm,
+    RegistrationForm,
+    time_zone_widget,
+)
+from network.panels import LocationMapPanel
 
 from .countries import CountrySectionMixin
 from .registrations import EventRegistration
@@ -167,6 +174,22 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     venue_country = models.CharField(
         _("venue country"), max_length=100, blank=True, help_text=_("E.g. Hungary.")
     )
+    venue_latitude = models.FloatField(
+        _("venue latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Where the venue is: type its address in the map's search box or click the map."
+        ),
+    )
+    venue_longitude = models.FloatField(
+        _("venue longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Filled in with the latitude when you use the map."),
+    )
     join_url = models.URLField(
         _("online meeting link (private)"),
         blank=True,
@@ -245,6 +268,11 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
                 FieldPanel("venue_name"),
                 FieldPanel("venue_address"),
                 FieldRowPanel([FieldPanel("venue_city"), FieldPanel("venue_country")]),
+                FieldRowPanel([FieldPanel("venue_latitude"), FieldPanel("venue_longitude")]),
+                ConfirmOutsideCountryPanel(),
+                LocationMapPanel(
+                    "venue_latitude", "venue_longitude", label=_("Map: click where the venue is")
+                ),
                 FieldPanel("join_url"),
                 FieldPanel("join_details"),
             ],
@@ -296,6 +324,8 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             "time_zone",
             "attendance",
             "venue_address",
+            "venue_latitude",
+            "venue_longitude",
             "join_url",
             "join_details",
             "registration_type",

@@ -1,5 +1,5 @@
 /* The stop location in the admin: the latitude and longitude fields with the shared map picker
- * (assets/js/location-picker.js), plus what stops need beyond it: an address search, pasting
+ * and address search (assets/js/location-picker.js), plus what stops need beyond it: pasting
  * "46.05, 14.50" into a field, opening near the previous stop, and maps that start only when
  * scrolled into view, so a walk with 25 stops opens quickly in the editor.
  */
@@ -49,48 +49,10 @@
             latInput.walkLongitude = lngInput;
 
             const wrapper = document.createElement("div");
-            wrapper.className = "walk-location";
-
-            let search = null;
-            let searchInput = null;
-            let searchMessage = null;
-            if (options.geocoderUrl) {
-                search = document.createElement("div");
-                search.className = "walk-location__search";
-                const label = document.createElement("label");
-                label.htmlFor = prefix + "-address-search";
-                label.textContent = strings.address;
-                searchInput = document.createElement("input");
-                searchInput.type = "search";
-                searchInput.id = prefix + "-address-search";
-                // No name: the address only helps to find the point and is never saved or translated.
-                searchInput.setAttribute("aria-describedby", prefix + "-address-message");
-                const button = document.createElement("button");
-                button.type = "button";
-                button.className = "button button-small button-secondary";
-                button.textContent = strings.find;
-                searchMessage = document.createElement("p");
-                searchMessage.className = "help walk-location__message";
-                searchMessage.id = prefix + "-address-message";
-                searchMessage.setAttribute("role", "status");
-                searchMessage.textContent = strings.addressHelp;
-                const row = document.createElement("div");
-                row.className = "walk-location__search-row";
-                row.append(searchInput, button);
-                search.append(label, row, searchMessage);
-                wrapper.appendChild(search);
-                button.addEventListener("click", () => findAddress());
-                searchInput.addEventListener("keydown", (event) => {
-                    // Enter would submit the whole page form.
-                    if (event.key === "Enter") {
-                        event.preventDefault();
-                        findAddress();
-                    }
-                });
-            }
+            wrapper.className = "location-picker";
 
             const mapElement = document.createElement("div");
-            mapElement.className = "walk-location__map";
+            mapElement.className = "location-picker__map";
             mapElement.setAttribute("role", "application");
             mapElement.setAttribute("aria-label", strings.map);
             wrapper.appendChild(mapElement);
@@ -106,38 +68,12 @@
                 attribution: options.attribution,
                 near: () => lastKnownPoint(latInput),
             });
-
-            function findAddress() {
-                const query = searchInput.value.trim();
-                if (!query) {
-                    return;
-                }
-                picker.start();
-                searchMessage.textContent = strings.searching;
-                const url = new URL(options.geocoderUrl);
-                url.searchParams.set("q", query);
-                url.searchParams.set("format", "jsonv2");
-                url.searchParams.set("limit", "1");
-                url.searchParams.set("accept-language", document.documentElement.lang || "en");
-                fetch(url.toString(), {headers: {Accept: "application/json"}})
-                    .then((response) => {
-                        if (!response.ok) {
-                            throw new Error(response.statusText);
-                        }
-                        return response.json();
-                    })
-                    .then((results) => {
-                        if (!results.length) {
-                            searchMessage.textContent = strings.notFound;
-                            return;
-                        }
-                        picker.choose([parseFloat(results[0].lat), parseFloat(results[0].lon)]);
-                        searchMessage.textContent = strings.found.replace("%s", results[0].display_name);
-                    })
-                    .catch(() => {
-                        searchMessage.textContent = strings.failed;
-                    });
-            }
+            // The same address search as centres and event venues (assets/js/location-picker.js).
+            BridgesLocationPicker.addSearch(wrapper, picker, {
+                geocoderUrl: options.geocoderUrl,
+                strings: strings,
+                idPrefix: prefix,
+            });
 
             // Pasting "46.05, 14.50" into either field fills both.
             [latInput, lngInput].forEach((input) => {
