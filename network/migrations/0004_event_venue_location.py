@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0002_centres_events_registrations'),
+        ('network', '0003_registration_confirmation_requested'),
     ]
 
     operations = [
