@@ -3,6 +3,8 @@
 from django import template
 from django.utils import dateformat, formats, timezone, translation
 
+from cms.structured_data import json_ld_script
+from network import structured_data
 from network.directory import Sections, localized_events, with_images
 from network.localized import in_language
 from network.models import EventIndexPage
@@ -44,3 +46,15 @@ def event_day(value):
     if language in DAY_FORMATS:
         return dateformat.format(value, DAY_FORMATS[language])
     return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page):
+    """The event as schema.org Event, in a <script type="application/ld+json">."""
+    return json_ld_script(structured_data.event(page, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def centre_json_ld(context, page):
+    """The centre as schema.org Organization with its Place, in a <script type="application/ld+json">."""
+    return json_ld_script(structured_data.centre(page, context.get("request")))

@@ -3,9 +3,11 @@
 from django import template
 from django.template.loader import render_to_string
 
+from cms.structured_data import json_ld_script
 from network.models import attach_countries
 
 from ..models import StoryIndexPage, StoryPage, attach_themes
+from ..structured_data import story_article
 
 register = template.Library()
 
@@ -34,3 +36,9 @@ def home_stories(context, home_page):
         {"stories": stories, "index": index},
         request=context.get("request"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def story_json_ld(context, page):
+    """The story as schema.org Article, in a <script type="application/ld+json">."""
+    return json_ld_script(story_article(page, context.get("request")))
