@@ -21,11 +21,18 @@
                 if (field) {
                     event.preventDefault();
                     focusField(field);
-                    history.replaceState(null, "", link.hash);
                 }
             });
             summary.focus();
             summary.scrollIntoView({block: "start", behavior: "auto"});
+            // A form sent to "...#register" comes back with that fragment: the browser scrolls to
+            // it once the page has loaded and, by the HTML rules, moves focus there (or to the
+            // body). Take it back to the summary then.
+            window.addEventListener("load", () => {
+                if (document.activeElement === document.body) {
+                    summary.focus();
+                }
+            });
             return;
         }
         const heading = document.querySelector("[data-focus-on-load]");
