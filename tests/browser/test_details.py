@@ -133,6 +133,8 @@ def test_focus_follows_the_event_registration(live_server, browser_page, section
     form = page.locator("form.registration__form")
     form.get_by_label("Your name").fill("Anna Nováková")
     form.get_by_label("Your e-mail address").fill("anna@example.org")
+    form.get_by_label("Organisation or centre").fill("MC Nezábudka Žilina")
+    form.get_by_role("textbox", name="Country:").fill("Slovakia")
     form.get_by_label("I agree that MINE keeps my name").check()
     form.get_by_role("button", name="Register").click()
     page.wait_for_url("**/registered/**")
