@@ -37,6 +37,10 @@ browser-deps:
 	@test -x /usr/bin/chromium || { \
 		echo "Installing Debian's chromium for the browser tests (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@# The Nu HTML checker (vnu-jar from npm) runs with the machine's Java.
+	@command -v java >/dev/null || { \
+		echo "Installing Java for the Nu HTML checker (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)

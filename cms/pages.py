@@ -1,5 +1,6 @@
 """The abstract base page and its mixins: each mixin brings its own fields, panels, API and search fields."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
@@ -69,6 +70,14 @@ class SitemapAlternatesMixin:
             {"lang_code": t.locale.language_code, "location": t.get_full_url(request)}
             for t in translations
         ]
+        # x-default: where a reader whose language is none of these goes (the default language's
+        # copy, else the first one there is).
+        default = next(
+            (a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE),
+            alternates[0] if alternates else None,
+        )
+        if default is not None:
+            alternates.append({"lang_code": "x-default", "location": default["location"]})
         for entry in urls:
             entry["alternates"] = alternates
         return urls

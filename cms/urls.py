@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import search, views
 from cms.api import api_router, not_found
 from cms.sitemaps import Sitemap
+from cms.views import StaticRedirect, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +23,9 @@ urlpatterns = [
         {"sitemaps": {"pages": Sitemap}, "template_name": "sitemap.xml"},
         name="sitemap",
     ),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", StaticRedirect.as_view(static_path="icons/favicon.ico")),
+    path("apple-touch-icon.png", StaticRedirect.as_view(static_path="icons/apple-touch-icon.png")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

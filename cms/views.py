@@ -1,11 +1,16 @@
-"""Site-wide views: the CSRF failure page and uploads served by Django (SERVE_MEDIA)."""
+"""Site-wide views: the CSRF failure page, uploads served by Django (SERVE_MEDIA), and the files
+every site answers at its root (/robots.txt and the icons browsers look for there)."""
 
 import mimetypes
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.templatetags.static import static
+from django.urls import Resolver404, resolve, reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -86,3 +91,29 @@ def serve_media(request, path):
         response["Content-Disposition"] = "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and the search results are not for them."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        "",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class StaticRedirect(RedirectView):
+    """/favicon.ico and /apple-touch-icon.png, asked for by browsers that ignore <link rel=icon>."""
+
+    permanent = False
+    static_path = ""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static(self.static_path)

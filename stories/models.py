@@ -186,6 +186,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def live_stories(self):
         return StoryPage.objects.live().public().filter(locale_id=self.locale_id)
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """An Atom feed of the newest live, public stories in this page's language."""
+        from .feeds import StoriesFeed
+
+        return StoriesFeed(self)(request)
+
     def filter_options(self, stories) -> dict:
         """What the reader can filter by: only values that lead to at least one story."""
         paths = stories.values_list("path", flat=True)

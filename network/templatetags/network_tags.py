@@ -5,6 +5,8 @@ from django import template
 from django.utils import dateformat, formats, timezone, translation
 
 from cms.localized import in_language
+from cms.structured_data import json_ld_script
+from network import structured_data
 from network.directory import Sections, localized_events, with_images
 from network.models import EventIndexPage
 
@@ -60,3 +62,15 @@ def section_card(context, listing, page):
 def centre_heading(listing, centre) -> str:
     """A listing's heading on another page about the centre: “Walk through MC Nezábudka”."""
     return listing.named_centre_heading % {"centre": centre.title if centre else ""}
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page):
+    """The event as schema.org Event, in a <script type="application/ld+json">."""
+    return json_ld_script(structured_data.event(page, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def centre_json_ld(context, page):
+    """The centre as schema.org Organization with its Place, in a <script type="application/ld+json">."""
+    return json_ld_script(structured_data.centre(page, context.get("request")))

@@ -1,11 +1,15 @@
 """Template tags for stories shown outside the stories section (the home page)."""
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from cms.structured_data import json_ld_script
 from network.models import attach_countries
 
 from ..models import StoryIndexPage, StoryPage, attach_themes
+from ..structured_data import story_article
 
 register = template.Library()
 
@@ -34,3 +38,29 @@ def home_stories(context, home_page):
         {"stories": stories, "index": index},
         request=context.get("request"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def story_json_ld(context, page):
+    """The story as schema.org Article, in a <script type="application/ld+json">."""
+    return json_ld_script(story_article(page, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def tell_your_story_url(context):
+    """Where "Tell your story" is in the reader's language (the header links to it on every page).
+
+    Looked up once a request; the default language's form while the reader's has none.
+    """
+    request = context.get("request")
+    if request is not None and hasattr(request, "_bridges_tell_url"):
+        return request._bridges_tell_url
+    indexes = {
+        index.locale.language_code: index
+        for index in StoryIndexPage.objects.live().public().select_related("locale")
+    }
+    index = indexes.get(translation.get_language()) or indexes.get(settings.LANGUAGE_CODE)
+    url = (index.url + index.reverse_subpage("tell_your_story")) if index and index.url else ""
+    if request is not None:
+        request._bridges_tell_url = url
+    return url

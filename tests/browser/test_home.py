@@ -18,6 +18,8 @@ def test_reader_switches_language_and_the_page_is_accessible(live_server, browse
     assert browser_page.locator(".hero__intro").inner_text().strip() == "Welcome to the network."
     assert axe_violations(browser_page) == []
 
+    # The languages open from their button in the header.
+    browser_page.locator(".language-menu > summary").click()
     browser_page.get_by_role("navigation", name="Languages").get_by_role(
         "link", name="Deutsch"
     ).click()

@@ -47,6 +47,7 @@ def test_sitemap_lists_live_pages_of_every_language_with_alternates(client, page
     assert alternates == {
         "en": "http://localhost/en/about-mine/",
         "de": "http://localhost/de/about-mine/",
+        "x-default": "http://localhost/en/about-mine/",
     }
 
 

@@ -79,6 +79,7 @@ def test_hreflang_alternates_name_only_live_translations(client, about_de):
     assert alternates == {
         "en": "http://testserver/en/about-mine/",
         "de": "http://testserver/de/about-mine/",
+        "x-default": "http://testserver/en/about-mine/",
     }
 
 

@@ -77,6 +77,7 @@ def language_links(context):
                 "name": name,
                 "url": url,
                 "current": code == current,
+                "default": code == settings.LANGUAGE_CODE,
                 "translated": translated,
             }
         )
@@ -104,6 +105,21 @@ def content_language(context, page):
         return ""
     by_locale = {home.locale_id: code for code, home in _homes(context.get("request")).items()}
     return by_locale.get(page.locale_id) or page.locale.language_code
+
+
+SITE_NAME = "Bridges"
+NETWORK_NAME = "MINE"
+
+
+@register.filter(is_safe=True)
+def site_title(title: str) -> str:
+    """A page's <title>: "<page> · Bridges · MINE", naming the site once even when the page does.
+
+    A home page titled "Bridges" reads "Bridges · MINE", not "Bridges · Bridges · MINE".
+    """
+    parts = [part.strip() for part in str(title).split(" · ")]
+    parts = [part for part in parts if part and part not in (SITE_NAME, NETWORK_NAME)]
+    return " · ".join([*parts, SITE_NAME, NETWORK_NAME])
 
 
 @register.inclusion_tag("includes/map_settings.html")

@@ -41,13 +41,55 @@
 
     /* ---- the map ---- */
 
-    function markerIcon(number, isCurrent) {
+    // Markers are 32 px; the zoom buttons take the top left corner (about 44 × 76 px with their
+    // margin) and the attribution the bottom edge: the route is fitted inside what they leave free.
+    const FIT_PADDING = {paddingTopLeft: [64, 28], paddingBottomRight: [28, 40]};
+    const MARKER_SIZE = 32;
+    // Stops closer than this on screen (the same place visited twice) are spread on a small circle.
+    const OVERLAP = 30;
+    let offsets = [];
+    let currentIndex = null;
+
+    function markerIcon(number, isCurrent, offset) {
+        const [dx, dy] = offset || [0, 0];
         return L.divIcon({
             className: "walk-marker" + (isCurrent ? " walk-marker--current" : ""),
             html: "<span>" + number + "</span>",
-            iconSize: [32, 32],
-            iconAnchor: [16, 16],
+            iconSize: [MARKER_SIZE, MARKER_SIZE],
+            iconAnchor: [MARKER_SIZE / 2 - dx, MARKER_SIZE / 2 - dy],
         });
+    }
+
+    function setMarkerIcon(index) {
+        markers[index].setIcon(markerIcon(route[index].number, index === currentIndex, offsets[index]));
+    }
+
+    /* Spread markers that would cover each other at this zoom, so each stays visible and clickable. */
+    function spreadOverlaps() {
+        const points = markers.map((marker) => map.latLngToLayerPoint(marker.getLatLng()));
+        const group = points.map((_, index) => index);
+        points.forEach((point, index) => {
+            for (let other = 0; other < index; other++) {
+                if (point.distanceTo(points[other]) < OVERLAP) {
+                    group[index] = group[other];
+                    break;
+                }
+            }
+        });
+        const members = {};
+        group.forEach((leader, index) => (members[leader] = members[leader] || []).push(index));
+        offsets = route.map(() => [0, 0]);
+        Object.values(members).forEach((indexes) => {
+            if (indexes.length < 2) {
+                return;
+            }
+            const radius = Math.max(MARKER_SIZE * 0.75, (MARKER_SIZE * indexes.length) / (2 * Math.PI));
+            indexes.forEach((index, position) => {
+                const angle = -Math.PI / 2 + (2 * Math.PI * position) / indexes.length;
+                offsets[index] = [Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))];
+            });
+        });
+        markers.forEach((_, index) => setMarkerIcon(index));
     }
 
     function setUpMap() {
@@ -72,7 +114,9 @@
                 .on("click", () => show(index, {focus: true}))
                 .addTo(map)
         );
+        map.on("zoomend", spreadOverlaps);
         fitRoute();
+        spreadOverlaps();
         // The map's box settles with the page layout (and changes with the window): refit once it does.
         if ("ResizeObserver" in window) {
             let width = element.clientWidth;
@@ -89,7 +133,7 @@
     function fitRoute() {
         const points = route.map((stop) => [stop.latitude, stop.longitude]);
         if (points.length > 1) {
-            map.fitBounds(points, {padding: [32, 32], maxZoom: 17, animate: false});
+            map.fitBounds(points, Object.assign({maxZoom: 17, animate: false}, FIT_PADDING));
         } else {
             map.setView(points[0], 16, {animate: false});
         }
@@ -99,11 +143,12 @@
         if (!map) {
             return;
         }
+        currentIndex = index;
         if (previous !== null && markers[previous]) {
-            markers[previous].setIcon(markerIcon(route[previous].number, false));
+            setMarkerIcon(previous);
             markers[previous].setZIndexOffset(0);
         }
-        markers[index].setIcon(markerIcon(route[index].number, true));
+        setMarkerIcon(index);
         markers[index].setZIndexOffset(1000);
         const point = [route[index].latitude, route[index].longitude];
         // The whole route stays in view when it fits; pan only when the stop has left the map.
