@@ -3,12 +3,10 @@
 
 import pytest
 
-from cms.core.demo import get_or_create_page
 from cms.core.translation import translate_page
-from network.factories import make_event
-from network.models import CountryPage
+from network.factories import CountryPageFactory, EventPageFactory
+from stories.factories import StoryPageFactory
 from tests.browser.conftest import axe_violations
-from tests.stories.conftest import publish_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -83,7 +81,7 @@ def test_wide_screens_show_the_menu_without_a_button(live_server, browser_page, 
 
 
 def test_focus_follows_the_tell_your_story_form(live_server, mobile_page, section_pages):
-    get_or_create_page(section_pages["network"], CountryPage, "slovakia", title="Slovakia")
+    CountryPageFactory(parent=section_pages["network"], title="Slovakia", country_code="SK")
     page = mobile_page
     page.goto(f"{live_server.url}/en/stories/tell-your-story/")
     # Sent with nothing filled in (the browser's own checks off, as in an older browser).
@@ -111,9 +109,9 @@ def test_focus_follows_the_tell_your_story_form(live_server, mobile_page, sectio
 
 
 def test_focus_follows_the_event_registration(live_server, browser_page, section_pages):
-    event = make_event(
-        section_pages["events"],
-        "Network meeting",
+    event = EventPageFactory(
+        parent=section_pages["events"],
+        title="Network meeting",
         attendance="online",
         registration_type="built_in",
         join_url="https://meet.example.org/x",
@@ -146,9 +144,9 @@ def test_focus_follows_the_event_registration(live_server, browser_page, section
 def test_no_axe_violation_in_three_languages(live_server, browser, section_pages, width):
     home = section_pages["stories"].get_parent().specific
     stories = section_pages["stories"]
-    story = publish_story(
-        stories,
-        "Coffee at nine",
+    story = StoryPageFactory(
+        parent=stories,
+        title="Coffee at nine",
         storyteller="Eva",
         body=[
             ("paragraph", "<p>We meet at nine, every Tuesday.</p>"),

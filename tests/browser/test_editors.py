@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from network.factories import make_country
-from walks.factories import make_walk
+from network.factories import CountryPageFactory
+from walks.factories import WalkPageFactory
 from walks.models import WalkPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -38,8 +38,8 @@ def log_in(page, live_server):
 def test_editor_imports_centres_and_sees_them_on_the_map(
     live_server, browser_page, section_pages, editor
 ):
-    make_country(section_pages["network"], "Germany", "DE")
-    make_country(section_pages["network"], "Slovakia", "SK")
+    CountryPageFactory(parent=section_pages["network"], title="Germany", country_code="DE")
+    CountryPageFactory(parent=section_pages["network"], title="Slovakia", country_code="SK")
     page = browser_page
     log_in(page, live_server)
     page.get_by_role("link", name="Network directory").click()
@@ -94,8 +94,12 @@ def test_editor_places_a_stop_by_address(
 
     url, searches = geocoder
     settings.BRIDGES_GEOCODER_URL = url
-    slovenia = make_country(section_pages["network"], "Slovenia", "SI")
-    walk = make_walk(slovenia, "Through Ljubljana", build_stops(1, with_extra_photos=False))
+    slovenia = CountryPageFactory(
+        parent=section_pages["network"], title="Slovenia", country_code="SI"
+    )
+    walk = WalkPageFactory(
+        parent=slovenia, title="Through Ljubljana", stops=build_stops(1, with_extra_photos=False)
+    )
     page = browser_page
     log_in(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/{walk.pk}/edit/")

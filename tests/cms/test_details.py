@@ -11,9 +11,8 @@ from django.conf import settings
 from wagtail.models import PageViewRestriction
 
 from cms.core.factories import ImageFactory
-from network.factories import make_centre, make_event
-from network.models import CountryPage
-from tests.stories.conftest import publish_story
+from network.factories import CentrePageFactory, EventPageFactory
+from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +24,6 @@ def soup_of(response) -> BeautifulSoup:
 
 def json_ld(soup) -> list[dict]:
     return [json.loads(tag.string) for tag in soup.select('script[type="application/ld+json"]')]
-
-
-@pytest.fixture
-def slovakia(section_pages):
-    from cms.core.demo import get_or_create_page
-
-    page, _created = get_or_create_page(
-        section_pages["network"], CountryPage, "slovakia", title="Slovakia"
-    )
-    return page
 
 
 # -- titles, icons, robots.txt ----------------------------------------------------------------
@@ -79,8 +68,8 @@ def test_favicon_and_touch_icons(client, home_page):
 
 
 def test_a_story_is_shared_as_an_article_with_a_twitter_card(client, section_pages):
-    story = publish_story(
-        section_pages["stories"], "Coffee at nine", image=ImageFactory(title="Cups")
+    story = StoryPageFactory(
+        parent=section_pages["stories"], title="Coffee at nine", image=ImageFactory(title="Cups")
     )
     soup = soup_of(client.get(story.url))
     assert soup.select_one('meta[property="og:type"]')["content"] == "article"
@@ -108,10 +97,10 @@ def test_x_default_in_the_head_and_the_sitemap(client, section_pages):
 
 
 def test_a_story_has_schema_org_article(client, section_pages, slovakia):
-    centre = make_centre(slovakia, "MC Nezábudka")
-    story = publish_story(
-        slovakia,
-        "Our doors stayed open",
+    centre = CentrePageFactory(parent=slovakia, title="MC Nezábudka")
+    story = StoryPageFactory(
+        parent=slovakia,
+        title="Our doors stayed open",
         storyteller="Jana",
         centre=centre,
         image=ImageFactory(title="Door"),
@@ -131,7 +120,9 @@ def test_a_story_has_schema_org_article(client, section_pages, slovakia):
 
 
 def test_json_ld_cannot_be_broken_out_of(client, section_pages):
-    story = publish_story(section_pages["stories"], "</script><script>alert(1)</script>")
+    story = StoryPageFactory(
+        parent=section_pages["stories"], title="</script><script>alert(1)</script>"
+    )
     html = client.get(story.url).content.decode()
     assert "</script><script>alert(1)" not in html
     (article,) = json_ld(BeautifulSoup(html, "html.parser"))
@@ -139,9 +130,9 @@ def test_json_ld_cannot_be_broken_out_of(client, section_pages):
 
 
 def test_an_event_has_schema_org_event(client, section_pages):
-    event = make_event(
-        section_pages["events"],
-        "Monthly meeting",
+    event = EventPageFactory(
+        parent=section_pages["events"],
+        title="Monthly meeting",
         attendance="hybrid",
         venue_name="Mütterzentrum",
         venue_city="Stuttgart",
@@ -162,9 +153,9 @@ def test_an_event_has_schema_org_event(client, section_pages):
 
 
 def test_a_centre_has_schema_org_organization_and_place(client, slovakia):
-    centre = make_centre(
-        slovakia,
-        "MC Nezábudka Žilina",
+    centre = CentrePageFactory(
+        parent=slovakia,
+        title="MC Nezábudka Žilina",
         street_address="Hlinkovo námestie 1",
         postcode="010 01",
         phone="+421 41 123 456",
@@ -193,11 +184,11 @@ def test_a_centre_has_schema_org_organization_and_place(client, slovakia):
 
 def test_the_stories_feed_lists_live_public_stories_of_its_language(client, section_pages):
     index = section_pages["stories"]
-    publish_story(index, "Coffee at nine", storyteller="Eva")
-    publish_story(index, "Second story")
-    draft = publish_story(index, "Not finished")
+    StoryPageFactory(parent=index, title="Coffee at nine", storyteller="Eva")
+    StoryPageFactory(parent=index, title="Second story")
+    draft = StoryPageFactory(parent=index, title="Not finished")
     draft.unpublish()
-    private = publish_story(index, "Only for members")
+    private = StoryPageFactory(parent=index, title="Only for members")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
     soup = soup_of(client.get("/en/stories/"))

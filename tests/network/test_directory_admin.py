@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from wagtail.models import GroupPagePermission
 
 from network.centres_csv import COLUMNS
-from network.factories import make_centre, make_country
+from network.factories import CentrePageFactory, CountryPageFactory
 from network.models import CentrePage
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,9 @@ INDEX = "/admin/network-directory/"
 @pytest.fixture
 def countries(network):
     return {
-        "SK": make_country(network, "Slovakia", "SK"),
-        "DE": make_country(network, "Germany", "DE"),
-        "SI": make_country(network, "Slovenia", "SI"),
+        "SK": CountryPageFactory(parent=network, title="Slovakia", country_code="SK"),
+        "DE": CountryPageFactory(parent=network, title="Germany", country_code="DE"),
+        "SI": CountryPageFactory(parent=network, title="Slovenia", country_code="SI"),
     }
 
 
@@ -86,9 +86,9 @@ def csv_bytes(rows: list[dict]) -> bytes:
 
 
 def test_preview_shows_every_row_and_saves_nothing_until_confirmed(admin_client, countries):
-    make_centre(
-        countries["SK"],
-        "MC Nezábudka Žilina",
+    CentrePageFactory(
+        parent=countries["SK"],
+        title="MC Nezábudka Žilina",
         directory_key="mc-nezabudka-zilina",
         city="Žilina",
         latitude=49.2231,
@@ -204,7 +204,9 @@ def test_an_excel_workbook_is_previewed_imported_and_exported(admin_client, coun
 
 
 def test_csv_download_reimports_unchanged(admin_client, countries):
-    make_centre(countries["DE"], "Mütterzentrum Stuttgart", city="Stuttgart", languages=["de"])
+    CentrePageFactory(
+        parent=countries["DE"], title="Mütterzentrum Stuttgart", city="Stuttgart", languages=["de"]
+    )
     download = admin_client.get(reverse("network_directory:export") + "?format=csv")
     assert download["Content-Type"] == "text/csv; charset=utf-8"
     text = download.content.decode("utf-8-sig")
@@ -224,8 +226,12 @@ def test_a_bad_file_is_refused_as_a_whole_with_a_reason(admin_client, countries)
 
 
 def test_a_country_editor_imports_and_exports_only_her_country(slovak_editor, countries):
-    make_centre(countries["DE"], "Mütterzentrum Stuttgart", directory_key="mz-stuttgart")
-    make_centre(countries["SK"], "MC Bambino", directory_key="mc-bambino", city="Martin")
+    CentrePageFactory(
+        parent=countries["DE"], title="Mütterzentrum Stuttgart", directory_key="mz-stuttgart"
+    )
+    CentrePageFactory(
+        parent=countries["SK"], title="MC Bambino", directory_key="mc-bambino", city="Martin"
+    )
     page = slovak_editor.get(INDEX)
     assert page.status_code == 200
     assert "You can import centres into: Slovakia." in " ".join(

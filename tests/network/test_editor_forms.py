@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
-from network.factories import make_event
+from network.factories import EventPageFactory
 from network.models import CentrePage, EventRegistration
 from tests.network.conftest import soup_of
 from tests.network.test_admin import event_form, page_form
@@ -92,9 +92,9 @@ def test_a_point_outside_the_country_needs_the_editors_confirmation(editor_clien
 def test_event_time_zones_start_with_the_sections_and_the_venue_has_a_map(
     editor_client, network, germany
 ):
-    from network.factories import make_country
+    from network.factories import CountryPageFactory
 
-    hungary = make_country(network, "Hungary", "HU")
+    hungary = CountryPageFactory(parent=network, title="Hungary", country_code="HU")
     url = reverse("wagtailadmin_pages:add", args=("network", "eventpage", hungary.pk))
     soup = soup_of(editor_client.get(url))
     select = soup.select_one("select[name=time_zone]")
@@ -141,8 +141,10 @@ def test_each_languages_home_is_named_by_its_language_in_the_explorer(
 
 
 def test_the_dashboard_counts_registrations_per_coming_event(editor_client, events_index):
-    event = make_event(events_index, "MINE Academy", registration_type="built_in", capacity=30)
-    make_event(events_index, "No form here", registration_type="none")
+    event = EventPageFactory(
+        parent=events_index, title="MINE Academy", registration_type="built_in", capacity=30
+    )
+    EventPageFactory(parent=events_index, title="No form here", registration_type="none")
     for number in range(3):
         EventRegistration.objects.create(
             event=event,

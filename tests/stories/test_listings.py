@@ -1,5 +1,6 @@
 """Stories on the network's pages come through the network's hook (network.listings) and look the
-same there as on the stories page: the same card, with country, date and themes."""
+same there as on the stories page: the same card, with country, date and themes (its heading one
+level below the section it stands in: h2 under the list's h1, h3 under a country's "Stories" h2)."""
 
 from bs4 import BeautifulSoup
 
@@ -7,9 +8,13 @@ from stories.factories import StoryPageFactory
 
 
 def cards(response, section_id: str | None = None) -> list[str]:
+    """The cards' HTML, their heading's level left out (it follows the page's outline)."""
     soup = BeautifulSoup(response.content, "html.parser")
     scope = soup.find(id=section_id).find_parent("section") if section_id else soup
-    return [str(card) for card in scope.select("li.card")]
+    found = scope.select("li.card")
+    for title in (card.select_one(".card__title") for card in found):
+        title.name = "h"
+    return [str(card) for card in found]
 
 
 def test_a_country_page_shows_a_story_on_the_stories_list_card(client, stories_index, slovakia):

@@ -9,18 +9,16 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.core.demo import english_home, get_or_create_page
-from network.models import CountryPage, NetworkPage
+from home.factories import english_home
+from network.factories import CountryPageFactory, NetworkPageFactory
 from walks.models import WalkPage
 
 
 class TestStopInTheAdmin(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        network, _ = get_or_create_page(english_home(), NetworkPage, "network", title="The network")
-        self.country, _ = get_or_create_page(
-            network, CountryPage, "slovenia", title="Slovenia", country_code="SI"
-        )
+        network = NetworkPageFactory(parent=english_home())
+        self.country = CountryPageFactory(parent=network, title="Slovenia", country_code="SI")
         self.url = reverse("wagtailadmin_pages:add", args=("walks", "walkpage", self.country.pk))
 
     def test_a_stop_without_its_main_medium_says_what_to_add(self):
