@@ -1,0 +1,57 @@
+"""Publications for the tests: stories and a walk in country sections, and a publication of them."""
+
+import pytest
+
+from cms.core.demo import get_or_create_page
+from network.models import CountryPage
+from publications.factories import PublicationPageFactory, chapter, part, text_chapter
+from tests.stories.conftest import publish_story
+from tests.walks.conftest import build_stops
+from walks.factories import make_walk
+
+
+@pytest.fixture
+def slovakia(section_pages):
+    page, _created = get_or_create_page(
+        section_pages["network"], CountryPage, "slovakia", title="Slovakia"
+    )
+    return page
+
+
+@pytest.fixture
+def story(slovakia):
+    return publish_story(
+        slovakia,
+        "A kitchen table for everyone",
+        storyteller="Jana, mother of three",
+        body=[
+            ("paragraph", "<p>Every Tuesday the kitchen of the centre is open to all.</p>"),
+            ("heading", {"text": "Soup for forty", "level": "h2"}),
+            ("paragraph", "<p>We cook together, and nobody eats alone.</p>"),
+        ],
+    )
+
+
+@pytest.fixture
+def walk(slovakia):
+    return make_walk(
+        slovakia, "A walk through Žilina", build_stops(2), slug="zilina", summary="Two stops."
+    )
+
+
+@pytest.fixture
+def publication_chapters(story, walk):
+    return [
+        text_chapter("Why this book", "Care work is everywhere and seen nowhere."),
+        part("Part one: stories"),
+        chapter("story", story),
+        part("Part two: walks"),
+        chapter("walk", walk),
+    ]
+
+
+@pytest.fixture
+def publication(home_page, publication_chapters, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = PublicationPageFactory(parent=home_page, chapters=publication_chapters, publish=True)
+    return type(page).objects.get(pk=page.pk)
