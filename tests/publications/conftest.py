@@ -9,6 +9,25 @@ from tests.stories.conftest import publish_story
 from tests.walks.conftest import build_stops
 from walks.factories import make_walk
 
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def task_queue(settings):
+    """Builds are queued, not run (a PDF takes seconds): tests that need files run the queue."""
+    settings.TASKS = DUMMY_TASKS
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+@pytest.fixture
+def run_builds(settings):
+    """Run queued builds at once, as the default (immediate) backend does in development."""
+    settings.TASKS = IMMEDIATE_TASKS
+
 
 @pytest.fixture
 def slovakia(section_pages):
@@ -35,14 +54,22 @@ def story(slovakia):
 @pytest.fixture
 def walk(slovakia):
     return make_walk(
-        slovakia, "A walk through Žilina", build_stops(2), slug="zilina", summary="Two stops."
+        slovakia,
+        "A walk through Žilina",
+        build_stops(3, with_extra_photos=False),
+        slug="zilina",
+        summary="Three stops.",
     )
 
 
 @pytest.fixture
 def publication_chapters(story, walk):
     return [
-        text_chapter("Why this book", "Care work is everywhere and seen nowhere."),
+        text_chapter(
+            "Why this book",
+            "Care work is everywhere and seen nowhere.",
+            "Майчините центрове в България: грижа, която се вижда.",
+        ),
         part("Part one: stories"),
         chapter("story", story),
         part("Part two: walks"),
