@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
@@ -220,12 +219,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("publication")
-
-    def clean(self):
-        super().clean()
-        # The same rule as the admin form, for every other way a page gets published (code, API).
-        if self.live and not any(block.block_type != "part" for block in self.chapters):
-            raise ValidationError({"chapters": NO_CHAPTERS_MESSAGE})
 
     @cached_property
     def contents(self):
