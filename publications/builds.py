@@ -303,7 +303,7 @@ def build_edition(page: PublicationPage, fmt: str) -> EditionFile:
         record.save(update_fields=["error", "failed_at"])
         raise
     old_name = record.file.name if record.file else ""
-    name = f"publications/{page.pk}/{posixpath.basename(page.slug) or 'publication'}-{page.locale.language_code}.{fmt}"
+    name = f"{page.pk}/{posixpath.basename(page.slug) or 'publication'}-{page.locale.language_code}.{fmt}"
     record.file.save(name, ContentFile(data), save=False)
     record.size = len(data)
     record.built_at = timezone.now()

@@ -1,5 +1,8 @@
 """Chapters are chosen, not copied: they follow the page tree, the languages and the pages' status."""
 
+import io
+import zipfile
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
@@ -113,10 +116,18 @@ def test_each_language_uses_the_chapters_translation_or_the_original_marked(
     ]
     soup = BeautifulSoup(client.get(german.url).content, "html.parser")
     walk_link = soup.select(".publication__toc .toc a")[2]
-    assert walk_link["lang"] == "en"
-    assert walk_link.find_next_sibling(class_="language-badge").get_text(strip=True) == "Englisch"
+    assert walk_link.select_one("[lang=en]").get_text() == "A walk through Žilina"
+    assert walk_link.select_one(".language-badge").get_text(strip=True) == "Englisch"
 
     chapter_page = BeautifulSoup(client.get(german.url + "chapters/3/").content, "html.parser")
     article = chapter_page.select_one("article.chapter")
     assert article["lang"] == "en"
     assert "Englisch" in article.select_one(".language-badge").get_text()
+    # The EPUB marks the chapter's language too.
+    from publications.builds import build_epub
+
+    with zipfile.ZipFile(io.BytesIO(build_epub(german))) as epub:
+        book = BeautifulSoup(epub.read("EPUB/chapter-2.xhtml"), "html.parser")
+        assert book.html["lang"] == "de"
+        walk_chapter = BeautifulSoup(epub.read("EPUB/chapter-3.xhtml"), "html.parser")
+        assert walk_chapter.html["lang"] == "en"

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: stories and walks live in the country sections the network creates.
-DEMO_MODULES = ["home.demo", "network.demo", "stories.demo", "walks.demo"]
+DEMO_MODULES = ["home.demo", "network.demo", "stories.demo", "walks.demo", "publications.demo"]
 
 
 class Command(BaseCommand):
