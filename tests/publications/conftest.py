@@ -23,6 +23,15 @@ def task_queue(settings):
     return default_task_backend
 
 
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """Requests to /de/ leave German active in this thread: later tests must start in English."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.fixture
 def run_builds(settings):
     """Run queued builds at once, as the default (immediate) backend does in development."""

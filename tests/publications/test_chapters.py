@@ -98,7 +98,6 @@ def test_private_pages_never_appear(client, publication, slovakia):
     assert toc_titles(client, page) == ["1. Why this book"]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_each_language_uses_the_chapters_translation_or_the_original_marked(
     client, publication, story, walk
 ):
