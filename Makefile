@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint format messages browser-deps clean
+.PHONY: install run test bench lint format messages browser-deps publication-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,11 +42,19 @@ browser-deps:
 		echo "Installing Java for the Nu HTML checker (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-test: install browser-deps
+# The publication's PDF needs Pango (WeasyPrint); its EPUB is checked with Debian's epubcheck (Java).
+publication-deps:
+	@test -x /usr/bin/epubcheck && ldconfig -p | grep -q libpango-1.0 || { \
+		echo "Installing Pango and epubcheck for the publication's PDF and EPUB (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libpango-1.0-0 libpangoft2-1.0-0 epubcheck poppler-utils >/dev/null; }
+
+test: install browser-deps publication-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/publication.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "network.NetworkPage",
         "network.EventIndexPage",
         "home.StandardPage",
+        "publications.PublicationPage",
     ]
     max_count_per_parent = 1
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "network",
     "stories",
     "walks",
+    "publications",
     # Wagtail and friends
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -172,6 +173,9 @@ STATICFILES_DIRS = [
     ("vendor/leaflet.markercluster", BASE_DIR / "node_modules/leaflet.markercluster/dist"),
     ("vendor/photo-sphere-viewer", BASE_DIR / "node_modules/@photo-sphere-viewer/core"),
     ("vendor/three", BASE_DIR / "node_modules/three/build"),
+    # The publication's fonts (PDF and print): Noto covers the Latin and Cyrillic scripts of all 11 locales.
+    ("vendor/noto-sans", BASE_DIR / "node_modules/@fontsource/noto-sans"),
+    ("vendor/noto-serif", BASE_DIR / "node_modules/@fontsource/noto-serif"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -251,6 +255,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Background tasks and publishing log every step at INFO; only problems matter here.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint reports every layout step at INFO; a PDF build needs only its warnings.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -11,7 +11,7 @@ from django.db import transaction
 from home.factories import english_home
 
 # Order matters: stories and walks live in the country sections the network creates.
-DEMO_MODULES = ["home.demo", "network.demo", "stories.demo", "walks.demo"]
+DEMO_MODULES = ["home.demo", "network.demo", "stories.demo", "walks.demo", "publications.demo"]
 
 
 class Command(BaseCommand):
