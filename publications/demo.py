@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale
 
-from cms.core.demo import demo_image, english_home, translate_once
+from cms.core.demo import demo_image, translate_once
 from stories.models import StoryPage
 from walks.models import WalkPage
 
@@ -77,8 +77,7 @@ def originals(page_class):
     return sorted(chosen.values(), key=lambda page: page.pk)
 
 
-def load(**options):
-    home = english_home()
+def load(home, **options):
     page = PublicationPage.objects.child_of(home).filter(slug=SLUG).first()
     fresh = set()  # editions published in this run: publishing queues their builds already
     if page is None:

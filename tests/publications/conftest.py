@@ -2,12 +2,10 @@
 
 import pytest
 
-from cms.core.demo import get_or_create_page
-from network.models import CountryPage
 from publications.factories import PublicationPageFactory, chapter, part, text_chapter
-from tests.stories.conftest import publish_story
+from stories.factories import StoryPageFactory
 from tests.walks.conftest import build_stops
-from walks.factories import make_walk
+from walks.factories import WalkPageFactory
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -23,15 +21,6 @@ def task_queue(settings):
     return default_task_backend
 
 
-@pytest.fixture(autouse=True)
-def _reset_language():
-    """Requests to /de/ leave German active in this thread: later tests must start in English."""
-    yield
-    from django.utils import translation
-
-    translation.activate("en")
-
-
 @pytest.fixture
 def run_builds(settings):
     """Run queued builds at once, as the default (immediate) backend does in development."""
@@ -39,18 +28,10 @@ def run_builds(settings):
 
 
 @pytest.fixture
-def slovakia(section_pages):
-    page, _created = get_or_create_page(
-        section_pages["network"], CountryPage, "slovakia", title="Slovakia"
-    )
-    return page
-
-
-@pytest.fixture
 def story(slovakia):
-    return publish_story(
-        slovakia,
-        "A kitchen table for everyone",
+    return StoryPageFactory(
+        parent=slovakia,
+        title="A kitchen table for everyone",
         storyteller="Jana, mother of three",
         body=[
             ("paragraph", "<p>Every Tuesday the kitchen of the centre is open to all.</p>"),
@@ -62,10 +43,10 @@ def story(slovakia):
 
 @pytest.fixture
 def walk(slovakia):
-    return make_walk(
-        slovakia,
-        "A walk through Žilina",
-        build_stops(3, with_extra_photos=False),
+    return WalkPageFactory(
+        parent=slovakia,
+        title="A walk through Žilina",
+        stops=build_stops(3, with_extra_photos=False),
         slug="zilina",
         summary="Three stops.",
     )

@@ -5,10 +5,10 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.core.demo import english_home
+from home.factories import english_home
 from home.models import HomePage
 from publications.models import PublicationPage
-from tests.stories.conftest import publish_story
+from stories.factories import StoryPageFactory
 
 
 class TestPublicationInTheAdmin(WagtailPageTestCase):
@@ -75,7 +75,7 @@ class TestPublicationInTheAdmin(WagtailPageTestCase):
     def test_the_edit_view_warns_about_a_chapter_that_dropped_out(self):
         from publications.factories import PublicationPageFactory, chapter
 
-        story = publish_story(self.home, "A kitchen table for everyone")
+        story = StoryPageFactory(parent=self.home, title="A kitchen table for everyone")
         page = PublicationPageFactory(parent=self.home, chapters=[chapter("story", story)])
         story.unpublish()
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))

@@ -11,7 +11,7 @@ from cms.core.translation import translate_page
 from publications.chapters import resolve_contents
 from publications.factories import chapter
 from publications.models import PublicationPage
-from tests.stories.conftest import publish_story
+from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_a_correction_to_a_story_appears_in_the_book(client, publication, story)
 def test_drafts_never_appear_and_unpublished_chapters_drop_out(
     client, publication, story, slovakia
 ):
-    draft = publish_story(slovakia, "Not ready yet")
+    draft = StoryPageFactory(parent=slovakia, title="Not ready yet")
     draft.unpublish()
     publication.chapters = [*list(publication.chapters.raw_data), chapter("story", draft)]
     publication.save_revision().publish()
