@@ -1,6 +1,7 @@
 """Site-wide middleware."""
 
 import re
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -51,5 +52,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
-            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+            directives = dict(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+            geocoder = urlsplit(getattr(settings, "BRIDGES_GEOCODER_URL", "") or "")
+            if geocoder.scheme and geocoder.netloc:
+                origin = f"{geocoder.scheme}://{geocoder.netloc}"
+                directives["connect-src"] = [*directives["connect-src"], origin]
+            parts.config = directives
         return parts

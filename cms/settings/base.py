@@ -344,10 +344,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "https://www.gravatar.com"],
-        "connect-src": [SELF, "https:"],
+        # The admin's map pickers also fetch from the address search (BRIDGES_GEOCODER_URL's origin,
+        # added per request by cms.middleware so a changed setting is followed).
+        "connect-src": [SELF],
     }
 }
+# No avatars from gravatar.com in the admin: editors' addresses are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Address search of every admin map (centres, walk stops, event venues): Nominatim's API or one
 # that answers like it. Empty turns the search box off. WALKS_GEOCODER_URL is the old name.
 BRIDGES_GEOCODER_URL = env(

@@ -6,7 +6,6 @@ from tests.browser.conftest import axe_violations
 from tests.publications.conftest import (  # noqa: F401 (fixtures)
     publication,
     publication_chapters,
-    slovakia,
     story,
     walk,
 )

@@ -11,10 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_publication_in_three_languages_is_made_once(
-    story, walk, task_queue, django_capture_on_commit_callbacks
+    home_page, story, walk, task_queue, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        demo.load()
+        demo.load(home_page)
     editions = PublicationPage.objects.filter(slug=demo.SLUG).select_related("locale")
     titles = {page.locale.language_code: page.title for page in editions}
     assert titles == {
@@ -32,5 +32,5 @@ def test_the_demo_publication_in_three_languages_is_made_once(
     assert sorted(args[0] for args in queued_builds(task_queue)) == sorted(p.pk for p in editions)
 
     pages = Page.objects.count()
-    demo.load()
+    demo.load(home_page)
     assert Page.objects.count() == pages
