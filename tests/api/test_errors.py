@@ -3,7 +3,8 @@ on every endpoint, and no private collection's file appears in it."""
 
 import pytest
 
-from cms.core.factories import DocumentFactory, ImageFactory, collection
+from cms.core.collection import get_or_create_collection
+from cms.core.factories import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_the_browsable_api_is_off(client, home_page):
 def test_search_finds_files_but_never_private_submissions(client, endpoint):
     factory = ImageFactory if endpoint == "images" else DocumentFactory
     public = factory(title="Garden party")
-    factory(title="Garden secret", collection=collection("Submissions"))
+    factory(title="Garden secret", collection=get_or_create_collection("Submissions"))
     response = client.get(f"/api/v2/{endpoint}/?search=garden")
     assert response.status_code == 200, response.content
     assert [item["id"] for item in response.json()["items"]] == [public.pk]
@@ -66,7 +67,7 @@ def test_search_finds_media_but_never_private_submissions(client):
     from cms.core.factories import AudioFactory
 
     public = AudioFactory(title="Garden song")
-    AudioFactory(title="Garden whisper", collection=collection("Submissions"))
+    AudioFactory(title="Garden whisper", collection=get_or_create_collection("Submissions"))
     response = client.get("/api/v2/media/?search=garden")
     assert response.status_code == 200, response.content
     assert [item["id"] for item in response.json()["items"]] == [public.pk]
