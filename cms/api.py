@@ -102,7 +102,7 @@ class PageInItsLanguageSerializer(PageSerializer):
     language the client's Accept-Language header asks for."""
 
     def to_representation(self, instance):
-        with translation.override(language_code(instance.locale_id) or None):
+        with translation.override(language_code(instance.locale_id) or settings.LANGUAGE_CODE):
             return super().to_representation(instance)
 
 

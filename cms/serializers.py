@@ -73,7 +73,8 @@ def serialize_image_file(file, title: str = "", credit: str = "") -> dict | None
     size = cache.get(key)
     if size is None:
         try:
-            size = get_image_dimensions(file)
+            with file.open("rb"):
+                size = get_image_dimensions(file)
         except OSError:
             size = (None, None)
         cache.set(key, size, FILE_SIZE_CACHE_SECONDS)
