@@ -7,15 +7,19 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection
 from wagtailmedia.api.views import MediaAPIViewSet
+
+from cms.localized import language_code
 
 # The largest value a database integer column holds on every backend we run (PostgreSQL integer).
 MAX_INTEGER = 2**31 - 1
@@ -92,8 +96,18 @@ class PublicCollectionsMixin(JSONOnlyMixin):
         return super().get_queryset().exclude(collection__in=hidden)
 
 
+class PageInItsLanguageSerializer(PageSerializer):
+    """Each page serialised in its own language, as its HTML page is rendered: a link block or a
+    rich text link in a German page leads to the German translation of its target, whatever
+    language the client's Accept-Language header asks for."""
+
+    def to_representation(self, instance):
+        with translation.override(language_code(instance.locale_id) or settings.LANGUAGE_CODE):
+            return super().to_representation(instance)
+
+
 class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
-    pass
+    base_serializer_class = PageInItsLanguageSerializer
 
 
 class PublicImagesAPIViewSet(PublicCollectionsMixin, ImagesAPIViewSet):

@@ -7,8 +7,11 @@ Most centres are entered once, in English; a Hungarian reader should still find 
 
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Locale, Page
+
+from cms.visibility import is_public
 
 
 def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> QuerySet:
@@ -41,3 +44,32 @@ def translated(obj, locale: Locale, live_only: bool = True):
     if translation is None or (live_only and not getattr(translation, "live", True)):
         return obj
     return translation
+
+
+# Locale ids never change meaning; a new locale is picked up at once (an unknown id re-reads).
+LANGUAGE_CODES_CACHE_KEY = "bridges:locale-language-codes"
+LANGUAGE_CODES_CACHE_SECONDS = 300
+
+
+def language_code(locale_id: int) -> str:
+    """The language code of a locale by id, without a query per page (links in a listing)."""
+    codes = cache.get(LANGUAGE_CODES_CACHE_KEY)
+    if codes is None or locale_id not in codes:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LANGUAGE_CODES_CACHE_KEY, codes, LANGUAGE_CODES_CACHE_SECONDS)
+    return codes.get(locale_id, "")
+
+
+def public_translation(page, locale: Locale | None = None):
+    """What a reader of `locale` (the active language when not given) is sent to for a link to
+    `page`: its translation in `locale` where that is live and public, else `page` itself where it
+    is public, else None (a draft or a private page is never named). The one rule for a story's
+    or a walk's centre, link blocks and rich text links."""
+    if page is None:
+        return None
+    locale = locale or Locale.get_active()
+    if page.locale_id != locale.pk:
+        candidate = translated(page, locale)
+        if candidate is not page and is_public(candidate):
+            return candidate
+    return page if is_public(page) else None

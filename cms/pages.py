@@ -3,20 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.serializers import serialize_image
-
-
-class ImageSerializerField(Field):
-    """An image foreign key in the API, in the same shape as images inside StreamFields."""
-
-    def to_representation(self, value):
-        return serialize_image(value)
+# ImageSerializerField is imported from here by older code too: it lives in cms.serializers.
+from cms.serializers import ImageSerializerField
 
 
 class ListingMixin(models.Model):

@@ -1,12 +1,18 @@
-"""The one serialising layer: how images, media and links look in the public API.
+"""The one serialising layer: how images, media, documents and page links look in the public API.
 
-Every block that holds a reference calls these, so an image is the same JSON shape wherever it appears
-(a story body, a walk stop, a page's hero image field).
+Every block and every API field that holds a reference calls these (the DRF fields below wrap
+them for `APIField`), so an image is the same JSON shape wherever it appears (a story body, a walk
+stop, a page's hero image, a centre's logo, a video's poster) and a page link is the same shape
+in every app.
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.files.images import get_image_dimensions
+from rest_framework.fields import Field
 from wagtail.images.models import AbstractImage
 
+from cms.localized import language_code
 from cms.visibility import is_public
 
 # Rendition sizes offered to API clients; the site's templates use the same specs through srcset.
@@ -16,6 +22,8 @@ IMAGE_RENDITIONS = {
     "medium": "max-1280x1280",
     "large": "max-2048x2048",
 }
+# A bare picture file's size, read from its header once (on object storage that is a request).
+FILE_SIZE_CACHE_SECONDS = 24 * 60 * 60
 
 
 def absolute_url(url: str) -> str:
@@ -25,11 +33,26 @@ def absolute_url(url: str) -> str:
     return url
 
 
-def serialize_image(image: AbstractImage | None, alt: str = "") -> dict | None:
-    """An image with every rendition size, made in one call (one query when none exist yet)."""
+def serialize_rendition(rendition) -> dict:
+    return {
+        "url": absolute_url(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+
+
+def serialize_image(
+    image: AbstractImage | None, alt: str = "", extra: dict[str, str] | None = None
+) -> dict | None:
+    """An image with every rendition size, made in one call (one query when none exist yet).
+
+    `extra` names more renditions a block needs beside the standard sizes, e.g. a 360° photo's
+    `{"equirectangular": "max-4096x2048"}`: they appear in `renditions` under those names.
+    """
     if image is None:
         return None
-    renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
+    specs = {**IMAGE_RENDITIONS, **(extra or {})}
+    renditions = image.get_renditions(*dict.fromkeys(specs.values()))
     return {
         "id": image.pk,
         "title": image.title,
@@ -37,14 +60,34 @@ def serialize_image(image: AbstractImage | None, alt: str = "") -> dict | None:
         "credit": getattr(image, "credit", ""),
         "width": image.width,
         "height": image.height,
-        "renditions": {
-            name: {
-                "url": absolute_url(renditions[spec].url),
-                "width": renditions[spec].width,
-                "height": renditions[spec].height,
-            }
-            for name, spec in IMAGE_RENDITIONS.items()
-        },
+        "renditions": {name: serialize_rendition(renditions[spec]) for name, spec in specs.items()},
+    }
+
+
+def serialize_image_file(file, title: str = "", credit: str = "") -> dict | None:
+    """A picture that is a bare file, not an image of the library (a video's thumbnail), in the
+    image shape: `id` is null and every rendition is the file itself, at its own size."""
+    if not file:
+        return None
+    key = f"bridges:image-file-size:{file.name}"
+    size = cache.get(key)
+    if size is None:
+        try:
+            with file.open("rb"):
+                size = get_image_dimensions(file)
+        except OSError:
+            size = (None, None)
+        cache.set(key, size, FILE_SIZE_CACHE_SECONDS)
+    width, height = size
+    rendition = {"url": absolute_url(file.url), "width": width, "height": height}
+    return {
+        "id": None,
+        "title": title,
+        "alt": "",
+        "credit": credit,
+        "width": width,
+        "height": height,
+        "renditions": {name: dict(rendition) for name in IMAGE_RENDITIONS},
     }
 
 
@@ -55,12 +98,18 @@ def serialize_document(document) -> dict | None:
 
 
 def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "") -> dict | None:
-    """A video or audio file with its poster, caption tracks (WebVTT) and transcript."""
+    """A video or audio file with its poster, caption tracks (WebVTT) and transcript.
+
+    The poster is always an image (`serialize_image`) or null: the chosen poster image, else the
+    media's own thumbnail file in the same shape."""
     if media is None:
         return None
-    poster_data = serialize_image(poster) if poster else None
-    if poster_data is None and media.thumbnail:
-        poster_data = {"url": absolute_url(media.thumbnail.url)}
+    if poster is not None:
+        poster_data = serialize_image(poster)
+    else:
+        poster_data = serialize_image_file(
+            media.thumbnail, title=media.title, credit=getattr(media, "credit", "")
+        )
     return {
         "id": media.pk,
         "title": media.title,
@@ -86,8 +135,53 @@ def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "")
 
 
 def serialize_page_link(page) -> dict | None:
-    """A link to another page: its public URL in the page's own language, never a draft's or a
-    private page's (password, login or group restricted, or under such a page)."""
+    """A link to another page as `{id, type, title, locale, url}`: its public URL in the page's
+    own language, never a draft's or a private page's (password, login or group restricted, or
+    under such a page). Which translation to link is the caller's choice
+    (`cms.localized.public_translation`)."""
     if not is_public(page):
         return None
-    return {"id": page.pk, "title": page.title, "url": absolute_url(page.url or "")}
+    model = page.specific_class or type(page)
+    return {
+        "id": page.pk,
+        "type": f"{model._meta.app_label}.{model.__name__}",
+        "title": page.title,
+        "locale": language_code(page.locale_id),
+        "url": absolute_url(page.url or ""),
+    }
+
+
+def serialize_external_link(url: str) -> dict:
+    """A link to another site, in the page-link shape (no id, type, title or locale)."""
+    return {"id": None, "type": None, "title": "", "locale": None, "url": url}
+
+
+def serialize_term(term) -> dict:
+    """A term pages are filed under (a story's theme): its slug, the same in every language, and
+    its name."""
+    return {"slug": term.slug, "name": term.name}
+
+
+# DRF fields for `APIField(..., serializer=...)`: every app's model fields go through these.
+
+
+class ImageSerializerField(Field):
+    """An image foreign key (a page's main image, a centre's logo), in the image shape."""
+
+    def to_representation(self, value):
+        return serialize_image(value)
+
+
+class PageLinkSerializerField(Field):
+    """A related page (a story's country or centre) as a page link, or null when it is not live
+    and public."""
+
+    def to_representation(self, value):
+        return serialize_page_link(value)
+
+
+class TermsSerializerField(Field):
+    """A list of terms (a story's themes)."""
+
+    def to_representation(self, value):
+        return [serialize_term(term) for term in value]

@@ -18,7 +18,6 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -30,10 +29,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import one_per_translation, translated
+from cms.localized import one_per_translation, public_translation
 from cms.pages import BasePage
-from cms.serializers import serialize_page_link
-from cms.visibility import is_public
+from cms.serializers import PageLinkSerializerField, TermsSerializerField
 from network.listings import centre_listings
 from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
 
@@ -104,18 +102,6 @@ def prepare_story_cards(pages: list["StoryPage"], locale: Locale) -> None:
     """What story cards show beside the page itself (themes), in two queries for all of them."""
     prefetch_related_objects(pages, "themes")
     attach_themes(pages, locale)
-
-
-class PageLinkField(Field):
-    """A page (a story's centre or country) in the API: id, title and public URL, or null."""
-
-    def to_representation(self, value):
-        return serialize_page_link(value)
-
-
-class ThemesField(Field):
-    def to_representation(self, value):
-        return [{"slug": theme.slug, "name": theme.name} for theme in value]
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -437,9 +423,9 @@ class StoryPage(CountrySectionMixin, BasePage):
         APIField("storyteller"),
         APIField("original_language"),
         APIField("date"),
-        APIField("country", serializer=PageLinkField()),
-        APIField("centre", serializer=PageLinkField(source="localized_centre")),
-        APIField("themes", serializer=ThemesField(source="localized_themes")),
+        APIField("country", serializer=PageLinkSerializerField()),
+        APIField("centre", serializer=PageLinkSerializerField(source="localized_centre")),
+        APIField("themes", serializer=TermsSerializerField(source="localized_themes")),
         APIField("body"),
     ]
 
@@ -458,10 +444,7 @@ class StoryPage(CountrySectionMixin, BasePage):
     def localized_centre(self):
         """The centre's page in this story's language when it is translated; nothing when the
         centre is a draft or private (its title is not the public's to read)."""
-        centre = translated(self.centre, self.locale)
-        if is_public(centre):
-            return centre
-        return self.centre if is_public(self.centre) else None
+        return public_translation(self.centre, self.locale)
 
     @cached_property
     def localized_themes(self) -> list[Theme]:

@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -15,20 +14,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.localized import public_translation
 from cms.pages import BasePage
-from cms.serializers import serialize_page_link
-from cms.visibility import is_public
+from cms.serializers import PageLinkSerializerField
 from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
 from network.panels import MapCountryPanel
 
 from .blocks import WalkStopsBlock
-
-
-class PageLinkSerializerField(Field):
-    """A related page in the API as {id, title, url}; nothing when it is not live and public."""
-
-    def to_representation(self, value):
-        return serialize_page_link(value)
 
 
 def format_duration(minutes: int | None) -> str:
@@ -155,7 +147,7 @@ class WalkPage(CountrySectionMixin, BasePage):
         APIField("introduction"),
         APIField("duration_minutes"),
         APIField("country", serializer=PageLinkSerializerField()),
-        APIField("centre", serializer=PageLinkSerializerField()),
+        APIField("centre", serializer=PageLinkSerializerField(source="localized_centre")),
         APIField("stop_count"),
         APIField("start"),
         APIField("stops"),
@@ -200,11 +192,11 @@ class WalkPage(CountrySectionMixin, BasePage):
 
     @cached_property
     def localized_centre(self):
-        """The centre in the reader's language when translated, live and public only."""
+        """The centre's page in this walk's language when it is translated; nothing when the
+        centre is a draft or private."""
         if self.centre_id is None:
             return None
-        centre = self.centre.localized
-        return centre if is_public(centre) else None
+        return public_translation(self.centre, self.locale)
 
     def route_stops(self) -> list[dict]:
         """Every stop's number, title and point, for the route map (json_script)."""

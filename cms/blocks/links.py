@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.serializers import serialize_page_link
-from cms.visibility import is_public
+from cms.localized import public_translation
+from cms.serializers import serialize_external_link, serialize_page_link
 
 
 class LinkValue(blocks.StructValue):
@@ -13,8 +13,8 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             # A page link follows the reader's language when the page is translated.
-            localized = page.localized
-            return localized.url if is_public(localized) else ""
+            target = public_translation(page)
+            return target.url if target is not None else ""
         return self.get("url") or ""
 
 
@@ -45,8 +45,8 @@ class LinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         if value.get("page"):
-            return serialize_page_link(value["page"].localized)
-        return {"id": None, "title": "", "url": value.get("url")}
+            return serialize_page_link(public_translation(value["page"]))
+        return serialize_external_link(value.get("url"))
 
 
 class CallToActionBlock(blocks.StructBlock):

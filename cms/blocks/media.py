@@ -25,6 +25,9 @@ class ImageChooserBlock(WagtailImageChooserBlock):
 
 
 class ImageBlock(blocks.StructBlock):
+    # Renditions the API gives beside the standard sizes ({name: filter spec}): see PanoramaBlock.
+    extra_renditions: dict[str, str] = {}
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Description for blind readers (alt text)"),
@@ -66,7 +69,7 @@ class ImageBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         image = value.get("image")
         return {
-            "image": serialize_image(image, alt=value.get("alt_text")),
+            "image": serialize_image(image, alt=value.get("alt_text"), extra=self.extra_renditions),
             "caption": value.get("caption", ""),
             "credit": value.get("credit") or getattr(image, "credit", ""),
         }

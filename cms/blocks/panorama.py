@@ -4,8 +4,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.serializers import absolute_url
-
 from .media import ImageBlock, ImageChooserBlock
 
 # The size handed to the 360° viewer: sharp enough on a laptop, still light enough for a phone.
@@ -22,6 +20,9 @@ class PanoramaBlock(ImageBlock):
             "high (for example 6000 × 3000 pixels)."
         ),
     )
+
+    # The viewer's size, among the image's renditions in the API.
+    extra_renditions = {"equirectangular": PANORAMA_RENDITION}
 
     class Meta:
         icon = "globe"
@@ -47,17 +48,3 @@ class PanoramaBlock(ImageBlock):
                     }
                 )
         return value
-
-    def get_api_representation(self, value, context=None):
-        data = super().get_api_representation(value, context)
-        image = value.get("image")
-        if image is not None:
-            rendition = image.get_rendition(PANORAMA_RENDITION)
-            data["equirectangular"] = {
-                "url": absolute_url(rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-            }
-        else:
-            data["equirectangular"] = None
-        return data

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core.admin_views import outgoing_mail_viewset
-from cms.visibility import is_public
+from cms.localized import public_translation
 
 
 class PublicPageLinkHandler(PageLinkHandler):
@@ -17,8 +17,8 @@ class PublicPageLinkHandler(PageLinkHandler):
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         links = []
         for page in cls.get_many(attrs_list):
-            localized = page.localized if page else None
-            links.append(f'<a href="{escape(localized.url)}">' if is_public(localized) else "<a>")
+            target = public_translation(page)
+            links.append(f'<a href="{escape(target.url)}">' if target is not None else "<a>")
         return links
 
 

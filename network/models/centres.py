@@ -15,7 +15,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.pages import BasePage, ImageSerializerField
+from cms.pages import BasePage
+from cms.serializers import ImageSerializerField
 from network.forms import CentrePageForm, ConfirmOutsideCountryPanel
 from network.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
 from network.panels import LocationMapPanel

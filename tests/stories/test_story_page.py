@@ -211,7 +211,9 @@ def test_api_shows_the_story_with_every_block(client, story, media):
     assert data["date"] == "2022-03-22"
     assert data["country"] == {
         "id": story.country.pk,
+        "type": "network.CountryPage",
         "title": "Slovakia",
+        "locale": "en",
         "url": "http://testserver/en/network/slovakia/",
     }
     assert data["centre"]["title"] == "MC Nezábudka Žilina"

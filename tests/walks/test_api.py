@@ -27,7 +27,9 @@ def test_listing_filters_by_type_and_gives_where_each_walk_starts(client, walk, 
     assert item["duration_minutes"] == 25
     assert item["country"] == {
         "id": slovenia.pk,
+        "type": "network.CountryPage",
         "title": "Slovenia",
+        "locale": "en",
         "url": "http://testserver" + slovenia.url,
     }
 
@@ -61,8 +63,10 @@ def test_detail_has_every_stop_with_numbers_for_coordinates_and_media_urls(clien
 
     panorama = stops[1]["value"]["media"]
     assert panorama["type"] == "panorama"
-    assert panorama["equirectangular"]["url"].startswith("http://testserver/media/images/")
-    assert panorama["equirectangular"]["width"] == 2 * panorama["equirectangular"]["height"]
+    # The viewer's size is one of the image's renditions, beside the standard sizes.
+    equirectangular = panorama["image"]["renditions"]["equirectangular"]
+    assert equirectangular["url"].startswith("http://testserver/media/images/")
+    assert equirectangular["width"] == 2 * equirectangular["height"]
 
     audio = stops[2]["value"]["media"]
     assert audio["type"] == "audio"
