@@ -39,7 +39,13 @@ def test_the_publication_in_the_api(client, publication, story, walk, task_queue
             "title": "A kitchen table for everyone",
             "language": "en",
             "part": "Part one: stories",
-            "page": {"id": story.pk, "title": story.title, "url": f"{base}{story.url}"},
+            "page": {
+                "id": story.pk,
+                "type": "stories.StoryPage",
+                "title": story.title,
+                "locale": "en",
+                "url": f"{base}{story.url}",
+            },
             "url": f"{base}/en/making-care-visible/chapters/2/",
         },
         {
@@ -48,7 +54,13 @@ def test_the_publication_in_the_api(client, publication, story, walk, task_queue
             "title": "A walk through Žilina",
             "language": "en",
             "part": "Part two: walks",
-            "page": {"id": walk.pk, "title": walk.title, "url": f"{base}{walk.url}"},
+            "page": {
+                "id": walk.pk,
+                "type": "walks.WalkPage",
+                "title": walk.title,
+                "locale": "en",
+                "url": f"{base}{walk.url}",
+            },
             "url": f"{base}/en/making-care-visible/chapters/3/",
         },
     ]
