@@ -85,6 +85,8 @@ def test_a_moved_event_tells_everyone_registered_in_their_language(client, acade
 
     assert moved.sequence == 1
     assert moved.previous_start == JUNE
+    # The next edit in the admin starts from the latest revision: it has the new version too.
+    assert moved.get_latest_revision_as_object().sequence == 1
     mails = change_mails()
     assert set(mails) == {"katrin@example.org", "eva@example.org"}
     german, hungarian = mails["katrin@example.org"], mails["eva@example.org"]
