@@ -43,19 +43,28 @@ def event_component(event, request=None, with_join_link: bool = False) -> Calend
         location = f"{location} · {event.join_url}" if event.has_venue else event.join_url
     if location:
         item.add("location", location)
+    if event.has_venue_location:
+        item.add("geo", (event.venue_latitude, event.venue_longitude))
     item.add("categories", [event.get_kind_display()])
-    item.add("status", "CONFIRMED")
+    # A moved or cancelled event keeps its UID with a higher SEQUENCE: calendars replace their
+    # copy (RFC 5546); a cancelled one stays in the feed so subscribers see it go.
+    item.add("sequence", event.sequence)
+    item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     return item
 
 
 def events_calendar(
-    events: Iterable, name: str, request=None, with_join_link: bool = False
+    events: Iterable,
+    name: str,
+    request=None,
+    with_join_link: bool = False,
+    method: str = "PUBLISH",
 ) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//MINE//Bridges events//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)  # REQUEST or CANCEL in the mails about a change
     calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(event_component(event, request, with_join_link))

@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import linebreaks, strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.search.backends import get_search_backends
@@ -147,7 +148,9 @@ def read_csv(data: bytes | str) -> list[tuple[int, dict]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise CsvFormatError(
-                "The file is not UTF-8 text. Save it from your spreadsheet program as “CSV UTF-8”."
+                _(
+                    "The file is not UTF-8 text. Save it from your spreadsheet program as “CSV UTF-8”."
+                )
             ) from error
     else:
         text = data.removeprefix("\ufeff")
@@ -176,8 +179,10 @@ def read_xlsx(data: bytes) -> list[tuple[int, dict]]:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) on bad files
         raise CsvFormatError(
-            "The file could not be read as an Excel workbook (.xlsx). Save it again from your "
-            "spreadsheet program as “Excel workbook” or as “CSV UTF-8”."
+            _(
+                "The file could not be read as an Excel workbook (.xlsx). Save it again from your "
+                "spreadsheet program as “Excel workbook” or as “CSV UTF-8”."
+            )
         ) from error
     try:
         sheet = workbook.worksheets[0]
@@ -203,11 +208,10 @@ def _table_rows(reader) -> list[tuple[int, dict]]:
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise CsvFormatError(
-            "The first row must name the columns; missing: "
-            + ", ".join(missing)
-            + ". Expected columns: "
-            + ", ".join(COLUMNS)
-            + "."
+            _(
+                "The first row must name the columns; missing: %(missing)s. Expected columns: %(expected)s."
+            )
+            % {"missing": ", ".join(missing), "expected": ", ".join(COLUMNS)}
         )
     rows = []
     for index, raw in enumerate(rows_iter, start=2):
@@ -250,9 +254,14 @@ def _number(text: str, name: str, low: float, high: float) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError as error:
-        raise RowError(f"{name} “{text}” is not a number") from error
+        raise RowError(
+            _("%(column)s “%(value)s” is not a number") % {"column": name, "value": text}
+        ) from error
     if not low <= value <= high:
-        raise RowError(f"{name} {text} is out of range ({low:g} to {high:g})")
+        raise RowError(
+            _("%(column)s %(value)s is out of range (%(low)s to %(high)s)")
+            % {"column": name, "value": text, "low": f"{low:g}", "high": f"{high:g}"}
+        )
     return value
 
 
@@ -273,37 +282,44 @@ def parse_row(values: dict, countries: Countries) -> dict:
     """The page values of one row, or RowError saying what is wrong."""
     name = values.get("name", "")
     if not name:
-        raise RowError("the name is missing")
+        raise RowError(_("the name is missing"))
     if len(name) > 255:
-        raise RowError("the name is longer than 255 characters")
+        raise RowError(_("the name is longer than 255 characters"))
     country_text = values.get("country", "")
     if not country_text:
-        raise RowError("the country is missing")
+        raise RowError(_("the country is missing"))
     country = countries.find(country_text)
     if country is None:
-        raise RowError(f"unknown country “{country_text}” (known: {countries.choices()})")
+        raise RowError(
+            _("unknown country “%(country)s” (known: %(known)s)")
+            % {"country": country_text, "known": countries.choices()}
+        )
     key = values.get("key") or slugify(name)[:100]
     if not KEY_PATTERN.match(key) or len(key) > 100:
         raise RowError(
-            f"the key “{key}” may only hold small letters, digits and dashes (at most 100)"
+            _("the key “%(key)s” may only hold small letters, digits and dashes (at most 100)")
+            % {"key": key}
         )
     parsed = {"key": key, "title": name, "country": country}
 
     if "kind" in values:
         kind = values["kind"]
         if kind and fold(kind) not in KINDS:
-            raise RowError(f"unknown kind “{kind}” (one of: {', '.join(CentreKind.values)})")
+            raise RowError(
+                _("unknown kind “%(kind)s” (one of: %(kinds)s)")
+                % {"kind": kind, "kinds": ", ".join(CentreKind.values)}
+            )
         parsed["kind"] = KINDS.get(fold(kind), CentreKind.MOTHER_CENTRE)
     for column in ("street_address", "postcode", "city", "phone", "opening_hours", "summary"):
         if column in values:
             parsed[column] = values[column].replace("\r\n", "\n")
     if len(parsed.get("summary", "")) > 300:
-        raise RowError("the summary is longer than 300 characters")
+        raise RowError(_("the summary is longer than 300 characters"))
 
     latitude, longitude = values.get("latitude", ""), values.get("longitude", "")
     if "latitude" in values or "longitude" in values:
         if bool(latitude) != bool(longitude):
-            raise RowError("give both latitude and longitude, or neither")
+            raise RowError(_("give both latitude and longitude, or neither"))
         parsed["latitude"] = _number(latitude, "latitude", -90, 90) if latitude else None
         parsed["longitude"] = _number(longitude, "longitude", -180, 180) if longitude else None
 
@@ -315,7 +331,10 @@ def parse_row(values: dict, countries: Countries) -> dict:
             try:
                 _url(website)
             except ValidationError as error:
-                raise RowError(f"the website “{values['website']}” is not a web address") from error
+                raise RowError(
+                    _("the website “%(website)s” is not a web address")
+                    % {"website": values["website"]}
+                ) from error
         parsed["website"] = website
     if "email" in values:
         email = values["email"]
@@ -323,21 +342,25 @@ def parse_row(values: dict, countries: Countries) -> dict:
             try:
                 validate_email(email)
             except ValidationError as error:
-                raise RowError(f"the e-mail “{email}” is not an e-mail address") from error
+                raise RowError(
+                    _("the e-mail “%(email)s” is not an e-mail address") % {"email": email}
+                ) from error
         parsed["email"] = email
     if "languages" in values:
         codes = [code.lower() for code in re.split(r"[\s,;]+", values["languages"]) if code]
         unknown = [code for code in codes if code not in SPOKEN_LANGUAGE_NAMES]
         if unknown:
             raise RowError(
-                f"unknown language code “{unknown[0]}” (codes such as "
-                f"{', '.join(list(SPOKEN_LANGUAGE_NAMES)[:6])})"
+                _("unknown language code “%(code)s” (codes such as %(examples)s)")
+                % {"code": unknown[0], "examples": ", ".join(list(SPOKEN_LANGUAGE_NAMES)[:6])}
             )
         parsed["languages"] = list(dict.fromkeys(codes))
     if "member_since" in values:
         year = values["member_since"]
         if year and not (year.isdigit() and 1980 <= int(year) <= timezone.now().year):
-            raise RowError(f"member since “{year}” is not a year between 1980 and today")
+            raise RowError(
+                _("member since “%(year)s” is not a year between 1980 and today") % {"year": year}
+            )
         parsed["member_since"] = int(year) if year else None
     if "description" in values:
         parsed["description_text"] = values["description"].replace("\r\n", "\n")
@@ -496,7 +519,8 @@ def import_centres(
             country_path.startswith(path) for path in allowed_paths
         ):
             raise RowError(
-                f"{what}: you may import centres only into {allowed_names or 'no country'}"
+                _("%(what)s: you may import centres only into %(allowed)s")
+                % {"what": what, "allowed": allowed_names or _("no country")}
             )
 
     existing = {c.directory_key: c for c in CentrePage.objects.filter(locale=default)}
@@ -523,10 +547,16 @@ def import_centres(
         results.append(result)
         try:
             parsed = parse_row(values, countries)
-            check_allowed(parsed["country"].path, f"the country is {parsed['country'].title}")
+            check_allowed(
+                parsed["country"].path,
+                _("the country is %(country)s") % {"country": parsed["country"].title},
+            )
             key = result.key = parsed["key"]
             if key in seen:
-                raise RowError(f"the key “{key}” is also used by row {seen[key]}")
+                raise RowError(
+                    _("the key “%(key)s” is also used by row %(row)s")
+                    % {"key": key, "row": seen[key]}
+                )
             seen[key] = row_number
             page = existing.get(key)
             if page is None:
@@ -537,14 +567,17 @@ def import_centres(
                 to_create[parsed["country"].pk].append(centre)
                 result.action = "created"
                 continue
-            check_allowed(page.path, "this centre is in another country's section")
+            check_allowed(page.path, _("this centre is in another country's section"))
             changes = changed_fields(page, parsed)
             moved = not page.path.startswith(parsed["country"].path)
             if moved:
                 if page.slug in taken_slugs(parsed["country"]):
                     raise RowError(
-                        f"cannot move it to {parsed['country'].title}: a page there already "
-                        f"has the address “{page.slug}”"
+                        _(
+                            "cannot move it to %(country)s: a page there already has the "
+                            "address “%(slug)s”"
+                        )
+                        % {"country": parsed["country"].title, "slug": page.slug}
                     )
                 changes.append("country")
             if not changes:
@@ -552,8 +585,10 @@ def import_centres(
                 continue
             if page.has_unpublished_changes:
                 raise RowError(
-                    "an editor has unpublished changes on this centre: publish or discard "
-                    "them in the admin first"
+                    _(
+                        "an editor has unpublished changes on this centre: publish or discard "
+                        "them in the admin first"
+                    )
                 )
             apply_values(page, parsed)  # saved only below, and only if the values are valid
             validate_with_model(page)

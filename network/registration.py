@@ -130,7 +130,11 @@ def send_confirmation(registration: EventRegistration, event, request=None) -> N
 
 def note_confirmation_sent(sender, mail, **kwargs) -> None:
     """The mail server took a confirmation: the registration shows it was sent."""
-    if mail.content_type and mail.content_type.model_class() is EventRegistration:
+    if (
+        mail.purpose == CONFIRMATION
+        and mail.content_type
+        and mail.content_type.model_class() is EventRegistration
+    ):
         EventRegistration.objects.filter(pk=mail.object_id).update(
             confirmation_sent_at=mail.sent_at
         )

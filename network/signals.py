@@ -1,4 +1,5 @@
-"""Keep what is derived from pages in step: the map's cached GeoJSON, and section permissions."""
+"""Keep what is derived from pages in step: the map's cached GeoJSON, section permissions, and
+the registrants of an event that moved."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
@@ -11,7 +12,7 @@ from wagtail.signals import (
 
 from network.directory import invalidate_geojson
 from network.groups import grant_permissions_for_new_translation
-from network.models import CentrePage, CountryPage
+from network.models import CentrePage, CountryPage, EventPage
 
 MAP_PAGE_TYPES = (CentrePage, CountryPage)
 
@@ -28,9 +29,12 @@ def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
 
 def connect():
     from cms.mail import mail_sent
+    from network.event_changes import on_event_published
     from network.registration import note_confirmation_sent
 
     mail_sent.connect(note_confirmation_sent, dispatch_uid="network-confirmation-sent")
+    # A published event moved or cancelled: its registrants are told (network/event_changes.py).
+    page_published.connect(on_event_published, sender=EventPage, dispatch_uid="event-changed")
     for model in MAP_PAGE_TYPES:
         page_published.connect(
             _on_map_page_change, sender=model, dispatch_uid=f"map-pub-{model.__name__}"

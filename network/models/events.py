@@ -250,6 +250,28 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         verbose_name=_("recordings"),
         help_text=_("After the event: videos, sound recordings or YouTube/Vimeo links."),
     )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "Tick and publish to cancel the event: everyone registered is told by e-mail, "
+            "calendars remove it, and the page says “Cancelled”."
+        ),
+    )
+    show_change_notice = models.BooleanField(
+        _("show the change notice"),
+        default=True,
+        help_text=_(
+            "When the date or time was changed or the event cancelled, say so on the page and "
+            "in the lists (“Moved from … to …” or “Cancelled”). Untick to hide the notice."
+        ),
+    )
+    # Set when a published event moves (network/event_changes.py), never by hand: calendars
+    # replace their copy when SEQUENCE grows, and the notice says where the event moved from.
+    sequence = models.PositiveIntegerField(_("calendar version"), default=0, editable=False)
+    previous_start = models.DateTimeField(
+        _("previous start"), null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -258,6 +280,8 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone", widget=time_zone_widget()),
+                FieldPanel("cancelled"),
+                FieldPanel("show_change_notice"),
             ],
             heading=_("When"),
         ),
@@ -309,6 +333,7 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         APIField("description"),
         APIField("attendance"),
         APIField("venue"),
+        APIField("change"),
         APIField("agenda"),
         APIField("speakers"),
         APIField("registration"),
@@ -326,6 +351,8 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             "venue_address",
             "venue_latitude",
             "venue_longitude",
+            "cancelled",
+            "show_change_notice",
             "join_url",
             "join_details",
             "registration_type",
@@ -387,6 +414,43 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             "address": self.venue_address,
             "city": self.venue_city,
             "country": self.venue_country,
+            "latitude": self.venue_latitude,
+            "longitude": self.venue_longitude,
+        }
+
+    @property
+    def has_venue_location(self) -> bool:
+        return (
+            self.has_venue and self.venue_latitude is not None and self.venue_longitude is not None
+        )
+
+    @property
+    def venue_map_url(self) -> str:
+        lat, lng = f"{self.venue_latitude:.6f}", f"{self.venue_longitude:.6f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
+
+    # -- changes ----------------------------------------------------------------------------
+
+    @property
+    def is_moved(self) -> bool:
+        return self.previous_start is not None and self.previous_start != self.start
+
+    @property
+    def change_notice(self) -> str:
+        """What the page and lists say about a change: "cancelled", "moved" or nothing."""
+        if not self.show_change_notice:
+            return ""
+        if self.cancelled:
+            return "cancelled"
+        return "moved" if self.is_moved else ""
+
+    @property
+    def change(self) -> dict:
+        """For the API: whether the event is cancelled or was moved (and from when)."""
+        return {
+            "cancelled": self.cancelled,
+            "previous_start": self.previous_start.isoformat() if self.is_moved else None,
+            "sequence": self.sequence,
         }
 
     @property
@@ -427,7 +491,12 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
 
     @property
     def registration_is_open(self) -> bool:
-        return self.has_built_in_registration and not self.has_started and not self.is_full
+        return (
+            self.has_built_in_registration
+            and not self.cancelled
+            and not self.has_started
+            and not self.is_full
+        )
 
     @property
     def registration(self) -> dict:
@@ -487,7 +556,7 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         from network.registration import Outcome, register
 
         form = result = None
-        if self.has_built_in_registration:
+        if self.has_built_in_registration and not self.cancelled:
             form = RegistrationForm(request.POST if request.method == "POST" else None)
             if form.is_bound and form.is_valid():
                 result = register(self, form.cleaned_data, request)

@@ -1,6 +1,8 @@
 """Template tags for the network shown outside its section (the home page), and for other apps'
 pages shown on the network's pages (network.listings)."""
 
+import zoneinfo
+
 from django import template
 from django.utils import dateformat, formats, timezone, translation
 
@@ -47,6 +49,20 @@ def event_day(value):
     if language in DAY_FORMATS:
         return dateformat.format(value, DAY_FORMATS[language])
     return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"
+
+
+@register.filter
+def event_moment(value, zone_name):
+    """A moment as the event's notices say it ("Tuesday 15 December 2026, 18:00 CET"), in the
+    event's own time zone."""
+    if not value:
+        return ""
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = timezone.get_current_timezone()
+    local = value.astimezone(zone)
+    return f"{event_day(local)}, {dateformat.format(local, 'H:i T')}"
 
 
 @register.simple_tag(takes_context=True)

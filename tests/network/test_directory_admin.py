@@ -325,3 +325,29 @@ def test_a_thousand_rows_preview_and_import_within_a_request(admin_client, count
         )
     # Well inside a request's time (a proxy's usual 60 s).
     assert imported - started < 60
+
+
+def test_refusal_reasons_speak_the_editors_language(client, django_user_model, countries):
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_superuser("greta", "greta@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(user)
+    data = csv_bytes(
+        [
+            {"name": "", "country": "SK"},
+            {"name": "Nirgendwo", "country": "XX"},
+            {"name": "Zu weit", "country": "SK", "latitude": "91", "longitude": "18"},
+        ]
+    )
+    reasons = {number: row["cells"][3] for number, row in rows_of(upload(client, data)).items()}
+    assert reasons[2] == "der Name fehlt"
+    assert reasons[3].startswith("unbekanntes Land „XX“ (bekannt: ")
+    assert reasons[4] == "latitude 91 liegt außerhalb des Bereichs (-90 bis 90)"
+    response = upload(client, b"title;place\nA;B\n")
+    message = BeautifulSoup(response.content, "html.parser").select_one(".error-message")
+    assert "Die erste Zeile muss die Spalten benennen; es fehlen: name, country." in (
+        message.get_text()
+    )
