@@ -69,18 +69,6 @@ class EventPageFactory(PageFactory):
 
 
 # The short forms older tests use: `make_country(network, "Germany", "DE")`.
-def make_country(network, title: str, country_code: str, **fields) -> CountryPage:
-    return CountryPageFactory(parent=network, title=title, country_code=country_code, **fields)
-
-
-def make_centre(country, title: str, **fields) -> CentrePage:
-    return CentrePageFactory(parent=country, title=title, **fields)
-
-
-def make_event(parent, title: str, **fields) -> EventPage:
-    return EventPageFactory(parent=parent, title=title, **fields)
-
-
 def bulk_centres(country, count: int, prefix: str = "Centre", **fields) -> list[CentrePage]:
     """Many published centres at once (the CSV importer's bulk path), for scale tests."""
     number = next(_numbers)
