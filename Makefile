@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint format messages browser-deps publication-deps clean
+.PHONY: install run test bench lint format messages browser-deps pdf-deps publication-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
+run: install pdf-deps
 	@echo "Migrating the database (db.sqlite3, or DATABASE_URL) ..."
 	@$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
@@ -42,12 +42,19 @@ browser-deps:
 		echo "Installing Java for the Nu HTML checker (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-# The publication's PDF needs Pango (WeasyPrint); its EPUB is checked with Debian's epubcheck (Java).
-publication-deps:
-	@test -x /usr/bin/epubcheck && ldconfig -p | grep -q libpango-1.0 || { \
-		echo "Installing Pango and epubcheck for the publication's PDF and EPUB (apt-get)"; \
+# The publication's PDF needs Pango (WeasyPrint): the demo's books are built by `make run` too.
+pdf-deps:
+	@ldconfig -p | grep -q libpango-1.0 || { \
+		echo "Installing Pango for the publication's PDF (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			libpango-1.0-0 libpangoft2-1.0-0 epubcheck poppler-utils >/dev/null; }
+			libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+# The tests also check the EPUB with Debian's epubcheck (Java) and read PDFs with poppler-utils.
+publication-deps: pdf-deps
+	@test -x /usr/bin/epubcheck && command -v pdftoppm >/dev/null || { \
+		echo "Installing epubcheck and poppler-utils for the publication's tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			epubcheck poppler-utils >/dev/null; }
 
 test: install browser-deps publication-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
