@@ -2,6 +2,7 @@
 (one Cyrillic) at phone and desktop width."""
 
 import pytest
+from playwright.sync_api import expect
 
 from cms.core.translation import translate_page
 from network.factories import CountryPageFactory, EventPageFactory
@@ -88,12 +89,12 @@ def test_focus_follows_the_tell_your_story_form(live_server, mobile_page, sectio
     page.evaluate("document.querySelector('.story-form').noValidate = true")
     page.locator(".story-form").get_by_role("button", name="Send my story").click()
     page.wait_for_selector("[data-error-summary]")
-    page.wait_for_function("document.activeElement.id === 'error-summary'")
+    expect(page.locator("#error-summary")).to_be_focused()
 
     link = page.locator("#error-summary a").first
     target = link.get_attribute("href").lstrip("#")
     link.click()
-    page.wait_for_function(f"document.activeElement.id === {target!r}")
+    expect(page.locator(f"[id='{target}']")).to_be_focused()
     assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
 
     page.get_by_label("Your name as readers will see it").fill("Jana")
@@ -104,7 +105,7 @@ def test_focus_follows_the_tell_your_story_form(live_server, mobile_page, sectio
     page.get_by_label("I agree that MINE publishes my story", exact=False).check()
     page.locator(".story-form").get_by_role("button", name="Send my story").click()
     page.wait_for_url("**/tell-your-story/thank-you/")
-    page.wait_for_function("document.activeElement.tagName === 'H1'")
+    expect(page.locator("h1")).to_be_focused()
     assert focused(page)["text"] == "Thank you for your story"
 
 
@@ -120,13 +121,13 @@ def test_focus_follows_the_event_registration(live_server, browser_page, section
     page.goto(live_server.url + event.url)
     form = page.locator("form.registration__form")
     form.get_by_role("button", name="Register").click()
-    page.wait_for_function("document.activeElement.id === 'error-summary'")
+    expect(page.locator("#error-summary")).to_be_focused()
     assert axe_violations(page) == []
 
     link = page.locator("#error-summary a").first
     target = link.get_attribute("href").lstrip("#")
     link.click()
-    page.wait_for_function(f"document.activeElement.id === {target!r}")
+    expect(page.locator(f"[id='{target}']")).to_be_focused()
 
     form = page.locator("form.registration__form")
     form.get_by_label("Your name").fill("Anna Nováková")
@@ -137,7 +138,7 @@ def test_focus_follows_the_event_registration(live_server, browser_page, section
     form.get_by_role("button", name="Register").click()
     # The form answers with the "registered" page itself (the same for a known address).
     page.get_by_role("heading", name="You are registered").wait_for()
-    page.wait_for_function("document.activeElement.tagName === 'H1'")
+    expect(page.locator("h1")).to_be_focused()
     assert focused(page)["text"] == "You are registered"
 
 
