@@ -10,7 +10,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import search, views
 from cms.api import api_router, not_found
 from cms.sitemaps import Sitemap
-from cms.views import StaticRedirect, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,9 +22,12 @@ urlpatterns = [
         {"sitemaps": {"pages": Sitemap}, "template_name": "sitemap.xml"},
         name="sitemap",
     ),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path("favicon.ico", StaticRedirect.as_view(static_path="icons/favicon.ico")),
-    path("apple-touch-icon.png", StaticRedirect.as_view(static_path="icons/apple-touch-icon.png")),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.StaticRedirect.as_view(static_path="icons/favicon.ico")),
+    path(
+        "apple-touch-icon.png",
+        views.StaticRedirect.as_view(static_path="icons/apple-touch-icon.png"),
+    ),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
