@@ -1,107 +1,38 @@
-"""Stories of care work told by mothers and centres, the themes they are filed under, and the
-stories the public sends in through "Tell your story"."""
-
-from collections.abc import Iterable
+"""The story pages: the stories page (/<lang>/stories/, with filters and the "Tell your story"
+form, whose view is stories.views) and one story."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.defaultfilters import linebreaks_filter, yesno
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import one_per_translation, public_translation
+from cms.localized import public_translation
 from cms.pages import BasePage
 from cms.serializers import PageLinkSerializerField, TermsSerializerField
 from network.listings import centre_listings
 from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
 
-from .private_files import private_storage
+from ..feeds import StoriesFeed
+from .page_form import StoryPageForm
+from .themes import Theme, attach_themes
 
 STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
-class Theme(TranslatableMixin, models.Model):
-    """A theme stories are filed under (care, resilience...): translators translate its name, and its
-    short name in addresses stays the same in every language so filter links work everywhere."""
-
-    name = models.CharField(
-        _("name"),
-        max_length=60,
-        help_text=_("The theme as readers see it, e.g. “Care” or “Work and family”."),
-    )
-    slug = models.SlugField(
-        _("short name in addresses"),
-        max_length=60,
-        allow_unicode=False,
-        help_text=_(
-            "Lower-case letters and dashes, e.g. “work-and-family”. It appears in filter links "
-            "(/stories/?theme=work-and-family) and stays the same in every language."
-        ),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @classmethod
-    def for_locale(cls, locale: Locale) -> list["Theme"]:
-        """Every theme once, in `locale` where translated and in the default language otherwise."""
-        themes = cls.objects.filter(locale__in=[locale, Locale.get_default()]).order_by("name")
-        return sorted(one_per_translation(themes, locale), key=lambda theme: theme.name.lower())
-
-
-def attach_themes(pages: Iterable["StoryPage"], locale: Locale) -> None:
-    """Fill `theme_list` on story pages with their themes named in `locale`, in one query for all
-    pages (themes must be prefetched). A page translated by wagtail-localize keeps the themes of its
-    source, so the names are looked up by translation key."""
-    pages = list(pages)
-    keys = {theme.translation_key for page in pages for theme in page.themes.all()}
-    localized = {
-        theme.translation_key: theme
-        for theme in Theme.objects.filter(translation_key__in=keys, locale=locale)
-    }
-    for page in pages:
-        page.theme_list = sorted(
-            (localized.get(theme.translation_key, theme) for theme in page.themes.all()),
-            key=lambda theme: theme.name.lower(),
-        )
-
-
-def prepare_story_cards(pages: list["StoryPage"], locale: Locale) -> None:
-    """What story cards show beside the page itself (themes), in two queries for all of them."""
-    prefetch_related_objects(pages, "themes")
-    attach_themes(pages, locale)
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -175,8 +106,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     @path("feed/", name="feed")
     def feed(self, request):
         """An Atom feed of the newest live, public stories in this page's language."""
-        from .feeds import StoriesFeed
-
         return StoriesFeed(self)(request)
 
     def filter_options(self, stories) -> dict:
@@ -241,93 +170,31 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             },
         )
 
-    # Tell your story: the public submission form and its thank-you page.
+    # Tell your story: the public submission form (stories.views) and its thank-you page.
 
     @path("tell-your-story/", name="tell_your_story")
-    def tell_your_story(self, request):
-        from .forms import StorySubmissionForm
-        from .submissions import (
-            count_attempt,
-            receive_submission,
-            too_many_attempts,
-        )
-
-        if request.method == "POST":
-            # Every POST counts, forms with errors too: each one may carry files to check.
-            if too_many_attempts(request):
-                response = self.render_form(
-                    request, StorySubmissionForm.refilled(request.POST), rate_limited=True
-                )
-                response.status_code = 429
-                response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
-                return response
-            count_attempt(request)
-            form = StorySubmissionForm(request.POST, request.FILES)
-            if form.is_valid():
-                if not form.is_spam():
-                    receive_submission(form)
-                # The thank-you page at the address the visitor used, so in her language (the
-                # form may be served from another language's page).
-                return redirect(request.path.rstrip("/") + "/thank-you/")
-            form.keep_good_uploads(request)
-        else:
-            language = translation.get_language()
-            if language not in LANGUAGE_NAMES:
-                language = self.locale.language_code
-            form = StorySubmissionForm(initial={"language": language})
-        return self.render_form(request, form)
-
-    def render_form(self, request, form, **context) -> HttpResponse:
-        return self.render(
-            request,
-            template="stories/tell_your_story.html",
-            context_overrides={"form": form, **form_limits(), **context},
-        )
+    def tell_your_story(self, request) -> HttpResponse:
+        return views().tell_your_story(self, request)
 
     def csrf_failure(self, request, view=None, args=(), kwargs=None):
         """An expired session (CSRF_FAILURE_VIEW, see cms.views): the form comes back with what
         was typed and a message, instead of Django's bare 403 page."""
-        from .forms import StorySubmissionForm
-
         if getattr(view, "__name__", "") != "tell_your_story":
             return None
-        return self.render_form(
-            request, StorySubmissionForm.refilled(request.POST), session_expired=True
-        )
+        return views().session_expired(self, request)
 
     @path("tell-your-story/thank-you/", name="thank_you")
     def thank_you(self, request) -> HttpResponse:
         return self.render(request, template="stories/thank_you.html")
 
 
-def form_limits() -> dict:
-    """Limits and messages the form's script checks before a slow upload starts."""
-    return {
-        "max_photos": settings.STORIES_MAX_PHOTOS,
-        "max_photo_mb": settings.STORIES_MAX_PHOTO_MB,
-        "max_media_mb": settings.STORIES_MAX_MEDIA_MB,
-        "too_many_photos_message": _("Please choose at most %(max)s photos."),
-        "file_too_big_message": _("“%(name)s” is too big: at most %(max)s MB."),
-        "characters_message": _("%(count)s characters"),
-    }
+def views():
+    """stories.views, imported when a form request arrives: the view builds on these models (its
+    form saves a StorySubmission, its services make a StoryPage), so importing it while the models
+    load would be a cycle inside the app."""
+    from .. import views
 
-
-class StoryPageForm(WagtailAdminPageForm):
-    """Offers each theme once, named in the story's language where it is translated."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "themes" not in self.fields:
-            return
-        locale = self.instance.locale if self.instance.locale_id else Locale.get_default()
-        themes = Theme.for_locale(locale)
-        self.fields["themes"].queryset = Theme.objects.filter(pk__in=[t.pk for t in themes])
-        if self.instance.pk:
-            # A translated story links its source's themes: tick their versions in this language.
-            by_key = {theme.translation_key: theme.pk for theme in themes}
-            self.initial["themes"] = [
-                by_key.get(theme.translation_key, theme.pk) for theme in self.instance.themes.all()
-            ]
+    return views
 
 
 def default_story_date():
@@ -497,168 +364,3 @@ class StoryPage(CountrySectionMixin, BasePage):
             StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
         )
         return context
-
-
-class StorySubmission(models.Model):
-    """A story sent in through "Tell your story", kept as it arrived (never a page itself).
-
-    It holds the sender's personal data (e-mail, consents): only editors see it, in the admin.
-    Deleting it removes that data, its files and the draft made from it, unless that draft has
-    been published.
-    """
-
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    public_name = models.CharField(_("public name"), max_length=120, blank=True)
-    email = models.EmailField(_("e-mail address"))
-    country = models.ForeignKey(
-        "network.CountryPage",
-        verbose_name=_("country"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    centre = models.ForeignKey(
-        "network.CentrePage",
-        verbose_name=_("centre"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
-    title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("story"))
-    photo_description = models.CharField(_("what the photos show"), max_length=250, blank=True)
-    consent_publish = models.BooleanField(_("agreed to publication"), default=False)
-    consent_contact = models.BooleanField(_("may be contacted"), default=False)
-    story_page = models.ForeignKey(
-        "stories.StoryPage",
-        verbose_name=_("draft story"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    editors_notified = models.BooleanField(_("editors notified"), default=False)
-    # The notices about it (in Outgoing mail): deleted with the submission.
-    mails = GenericRelation("core.OutgoingMail")
-
-    class Meta:
-        verbose_name = _("story submission")
-        verbose_name_plural = _("story submissions")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def status(self) -> str:
-        page = self.story_page
-        if page is None:
-            return _("Received, no draft story (see the log)")
-        if page.live:
-            return _("Published")
-        return _("Draft waiting for review")
-
-    status.fget.short_description = _("status")
-
-    # How the admin's inspect view shows these fields (it calls get_<field>_display).
-    def get_consent_publish_display(self) -> str:
-        return yesno(self.consent_publish, _("yes,no"))
-
-    def get_consent_contact_display(self) -> str:
-        return yesno(self.consent_contact, _("yes,no"))
-
-    def get_editors_notified_display(self) -> str:
-        return yesno(self.editors_notified, _("yes,no"))
-
-    def get_text_display(self) -> str:
-        return linebreaks_filter(self.text, autoescape=True)
-
-    def get_country_display(self) -> str:
-        return self.country.title if self.country else "—"
-
-    def get_centre_display(self) -> str:
-        return self.centre.title if self.centre else "—"
-
-    def draft_story(self) -> str:
-        if self.story_page_id is None:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("wagtailadmin_pages:edit", args=[self.story_page_id]),
-            _("Open the story in the editor"),
-        )
-
-    draft_story.short_description = _("draft story")
-
-    def submitted_files(self) -> str:
-        files = self.files.all()
-        if not files:
-            return "—"
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a>',
-            ((reverse("story_submission_file", args=[f.pk]), f.get_kind_display()) for f in files),
-        )
-
-    submitted_files.short_description = _("files as they were sent (photos without metadata)")
-
-    def delete(self, *args, **kwargs):
-        """Delete the personal data with the record: the uploaded files and, unless the story has
-        been published (with the sender's consent), the draft and the images and recordings made
-        for it. A published story stays until an editor unpublishes or deletes it."""
-        page = StoryPage.objects.filter(pk=self.story_page_id).first()  # fresh: it may be published
-        if page is None or (not page.live and page.first_published_at is None):
-            for upload in self.files.select_related("image", "media"):
-                if upload.image is not None:
-                    upload.image.delete()
-                if upload.media is not None:
-                    upload.media.delete()
-            if page is not None:
-                page.delete()
-        return super().delete(*args, **kwargs)
-
-
-def submission_upload_path(instance, filename: str) -> str:
-    # A random name (the sender's own may carry personal data), with the extension the checks gave
-    # (submissions.py names every file by its content): anything else is stored as .bin.
-    import uuid
-
-    from .private_files import safe_extension
-
-    return f"submissions/{uuid.uuid4().hex}.{safe_extension(filename)}"
-
-
-class SubmissionFile(models.Model):
-    """A photo (stripped of its metadata), video or audio file that came with a submission."""
-
-    class Kind(models.TextChoices):
-        PHOTO = "photo", _("photo")
-        VIDEO = "video", _("video")
-        AUDIO = "audio", _("audio")
-
-    submission = models.ForeignKey(
-        StorySubmission, on_delete=models.CASCADE, related_name="files", verbose_name=_("story")
-    )
-    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
-    # In the private storage: the web server never serves it; editors download it from the admin.
-    file = models.FileField(_("file"), upload_to=submission_upload_path, storage=private_storage)
-    image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    media = models.ForeignKey(
-        "core.BridgesMedia", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("submitted file")
-        verbose_name_plural = _("submitted files")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.pk}"
