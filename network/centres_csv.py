@@ -2,16 +2,13 @@
 
 Rows are matched to centres on their directory key, so a file can be exported, corrected in a
 spreadsheet program and imported again. A bad row is refused with its row number and the reason;
-the good rows are imported all the same. Column reference: docs/network.md. The admin's
+the good rows are imported all the same. Column reference: docs/network.md. Reading the file:
+network/centres_table.py; the export: network/centres_export.py. The admin's
 "Network directory" screen (network/directory_admin.py) and the import_centres/export_centres
 commands both use this module.
 """
 
-import csv
 import dataclasses
-import datetime
-import html
-import io
 import re
 import time
 from collections import defaultdict
@@ -20,41 +17,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.html import linebreaks, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.search.backends import get_search_backends
 
+from cms.tree import bulk_add_children
+from network.centres_table import read_table
 from network.directory import invalidate_geojson
 from network.languages import SPOKEN_LANGUAGE_NAMES
 from network.models import CentreKind, CentrePage, CountryPage
-from network.text import fold
+from network.text import fold, plain_to_rich, rich_to_plain
+from network.translation_sync import sync_translations
 
-COLUMNS = [
-    "key",
-    "name",
-    "kind",
-    "country",
-    "street_address",
-    "postcode",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "email",
-    "phone",
-    "languages",
-    "opening_hours",
-    "member_since",
-    "summary",
-    "description",
-]
-REQUIRED_COLUMNS = ["name", "country"]
-# The page fields a row sets (the name is the page title; description and key are special).
 PLAIN_FIELDS = [
     "kind",
     "street_address",
@@ -71,10 +47,6 @@ PLAIN_FIELDS = [
     "summary",
 ]
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-class CsvFormatError(Exception):
-    """The file as a whole cannot be read (not CSV, or without the needed columns)."""
 
 
 class RowError(Exception):
@@ -137,95 +109,6 @@ class ImportReport:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read_csv(data: bytes | str) -> list[tuple[int, dict]]:
-    """Rows as (spreadsheet row number, {column: text}); the header is row 1.
-
-    Accepts what spreadsheet programs write: UTF-8 with or without a byte order mark, and comma,
-    semicolon or tab as the separator.
-    """
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CsvFormatError(
-                _(
-                    "The file is not UTF-8 text. Save it from your spreadsheet program as “CSV UTF-8”."
-                )
-            ) from error
-    else:
-        text = data.removeprefix("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _table_rows(reader)
-
-
-def _cell_text(value) -> str:
-    """An Excel cell as the text a CSV would hold (1998, not 1998.0; dates as 2024-05-01)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def read_xlsx(data: bytes) -> list[tuple[int, dict]]:
-    """The first sheet of an Excel workbook (.xlsx), read like a CSV file."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) on bad files
-        raise CsvFormatError(
-            _(
-                "The file could not be read as an Excel workbook (.xlsx). Save it again from your "
-                "spreadsheet program as “Excel workbook” or as “CSV UTF-8”."
-            )
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        return _table_rows(
-            [_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
-        )
-    finally:
-        workbook.close()
-
-
-def read_table(data: bytes | str, filename: str = "") -> list[tuple[int, dict]]:
-    """A CSV or Excel file's rows; Excel is recognised by its name or its zip signature."""
-    if isinstance(data, bytes) and (
-        filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04"
-    ):
-        return read_xlsx(data)
-    return read_csv(data)
-
-
-def _table_rows(reader) -> list[tuple[int, dict]]:
-    rows_iter = iter(reader)
-    header = [(name or "").strip().lower() for name in next(rows_iter, [])]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise CsvFormatError(
-            _(
-                "The first row must name the columns; missing: %(missing)s. Expected columns: %(expected)s."
-            )
-            % {"missing": ", ".join(missing), "expected": ", ".join(COLUMNS)}
-        )
-    rows = []
-    for index, raw in enumerate(rows_iter, start=2):
-        cells = dict(zip(header, raw, strict=False))
-        values = {
-            column: (cells.get(column) or "").strip()
-            for column in COLUMNS
-            if column in header  # a column left out of the file is left alone on update
-        }
-        if any(values.values()):
-            rows.append((index, values))
-    return rows
-
-
 class Countries:
     """Country sections of the default language, found by code (SK), address (slovakia) or name."""
 
@@ -263,19 +146,6 @@ def _number(text: str, name: str, low: float, high: float) -> float:
             % {"column": name, "value": text, "low": f"{low:g}", "high": f"{high:g}"}
         )
     return value
-
-
-def plain_to_rich(text: str) -> str:
-    return linebreaks(text, autoescape=True) if text else ""
-
-
-def rich_to_plain(value: str) -> str:
-    text = re.sub(
-        r"</p>\s*|<br\s*/?>",
-        lambda m: "\n\n" if m.group(0).startswith("</p") else "\n",
-        value or "",
-    )
-    return html.unescape(strip_tags(text)).strip()
 
 
 def parse_row(values: dict, countries: Countries) -> dict:
@@ -410,44 +280,22 @@ def unique_slug(wanted: str, taken: set[str]) -> str:
 
 
 def create_centres(country: CountryPage, centres: list[CentrePage], user=None) -> None:
-    """Add many published centres under one country at once.
-
-    Wagtail adds pages one at a time (tree position, revision, publishing, search index: about
-    0.2 s each). Here the tree paths are computed in one go (treebeard's own path function),
-    base rows are bulk-inserted, each centre's own row is saved the way Django loads fixtures,
-    and the search index is updated in bulk. The pages have no revision yet: the admin edits the
-    page itself, and the first save there starts its history.
+    """Add many published centres under one country at once: the tree insert is one shared helper
+    (cms.tree), then a log entry each and the search index in bulk. The pages have no revision
+    yet: the admin edits the page itself, and the first save there starts its history.
     """
     if not centres:
         return
-    country = CountryPage.objects.get(pk=country.pk)  # fresh tree counters
-    last = country.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    content_type = ContentType.objects.get_for_model(CentrePage)
     now = timezone.now()
-    for number, centre in enumerate(centres, start=step + 1):
-        centre.depth = country.depth + 1
-        centre.path = Page._get_path(country.path, centre.depth, number)
-        centre.numchild = 0
-        centre.url_path = f"{country.url_path}{centre.slug}/"
-        centre.locale_id = country.locale_id
-        centre.content_type = content_type
+    for centre in centres:
         centre.live = True
         centre.has_unpublished_changes = False
         centre.first_published_at = centre.last_published_at = now
         centre.draft_title = centre.title
         centre.owner = user
         centre.fill_directory_fields()
-    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    bases = Page.objects.bulk_create(
-        [Page(**{f.attname: getattr(c, f.attname) for f in base_fields}) for c in centres],
-        batch_size=500,
-    )
-    for centre, base in zip(centres, bases, strict=True):
-        centre.pk = centre.page_ptr_id = base.pk
-        # Only the centre's own table: the base row exists (this is how fixtures load, too).
-        centre.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=country.pk).update(numchild=F("numchild") + len(centres))
+    bulk_add_children(country, centres)
+    content_type = ContentType.objects.get_for_model(CentrePage)
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
@@ -465,18 +313,6 @@ def create_centres(country: CountryPage, centres: list[CentrePage], user=None) -
     )
     for backend in get_search_backends():
         backend.add_bulk(CentrePage, centres)
-
-
-def sync_translations(centre: CentrePage) -> None:
-    """Translations take over the synchronised fields (location, address, contact)."""
-    from wagtail_localize.models import Translation, TranslationSource
-
-    source = TranslationSource.objects.get_for_instance_or_none(centre)
-    if source is None:
-        return
-    source.update_from_db()
-    for translation in Translation.objects.filter(source=source, enabled=True):
-        translation.save_target(publish=True)
 
 
 # The fields a row sets, checked with the model's own validators (max lengths, URL, e-mail,
@@ -625,63 +461,3 @@ def import_centres(
     if not dry_run and (to_create or to_update):
         invalidate_geojson()
     return ImportReport(results=results, dry_run=dry_run, seconds=time.perf_counter() - started)
-
-
-def _coordinate(value: float | None) -> str:
-    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def centre_rows(locale: Locale | None = None, countries: list[CountryPage] | None = None):
-    """Every centre of the default language (live or not) as rows of the import's columns;
-    with `countries`, only the centres in those sections."""
-    locale = locale or Locale.get_default()
-    sections = {page.path: page for page in CountryPage.objects.filter(locale=locale)}
-    centres = CentrePage.objects.filter(locale=locale).order_by("path")
-    if countries is not None:
-        paths = [country.path for country in countries]
-        centres = [c for c in centres if any(c.path.startswith(path) for path in paths)]
-    for centre in centres:
-        country = next((c for p, c in sections.items() if centre.path.startswith(p)), None)
-        yield [
-            centre.directory_key,
-            centre.title,
-            centre.kind,
-            (country.country_code or country.slug) if country else "",
-            centre.street_address,
-            centre.postcode,
-            centre.city,
-            _coordinate(centre.latitude),
-            _coordinate(centre.longitude),
-            centre.website,
-            centre.email,
-            centre.phone,
-            " ".join(centre.languages or []),
-            centre.opening_hours,
-            centre.member_since or "",
-            centre.summary,
-            rich_to_plain(centre.description),
-        ]
-
-
-def export_centres(out, locale: Locale | None = None, countries=None) -> int:
-    """Write the centres in the import's format (CSV) to a text stream; returns how many."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for row in centre_rows(locale, countries):
-        writer.writerow(row)
-        count += 1
-    return count
-
-
-def export_centres_xlsx(locale: Locale | None = None, countries=None) -> bytes:
-    """The same rows as an Excel workbook; every cell is text, so codes and postcodes keep their
-    leading zeros and a re-import reads back exactly what was exported."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Centres")
-    sheet.append(COLUMNS)
-    for row in centre_rows(locale, countries):
-        sheet.append([str(value) for value in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

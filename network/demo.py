@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from cms.core.demo import demo_recording, lazy_demo_image, translate_once
 from cms.core.translation import translate_page
-from network.centres_csv import COLUMNS, import_centres
+from network.centres_csv import import_centres
+from network.centres_table import COLUMNS
 from network.factories import CentrePageFactory, CountryPageFactory, EventPageFactory
 from network.models import CentrePage, CountryPage, EventIndexPage, EventPage, NetworkPage
 

@@ -26,13 +26,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from network.centres_csv import (
-    COLUMNS,
-    CsvFormatError,
-    export_centres,
-    export_centres_xlsx,
-    import_centres,
-)
+from network.centres_csv import import_centres
+from network.centres_export import export_centres, export_centres_xlsx
+from network.centres_table import COLUMNS, CsvFormatError
 from network.models import CountryPage
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

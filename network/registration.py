@@ -95,6 +95,13 @@ def register(event, data: dict, request=None) -> Result:
     return Result(Outcome.REGISTERED, registration)
 
 
+def registration_by_token(event, token: str) -> EventRegistration | None:
+    """The registration its secret link names, for this event in any of its languages."""
+    return EventRegistration.objects.filter(
+        access_token=token, event_key=event.translation_key
+    ).first()
+
+
 def send_confirmation(registration: EventRegistration, event, request=None) -> None:
     """Queue the confirmation (sent by the task worker; the registration notes when it went)."""
     event = event.specific

@@ -4,10 +4,8 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,19 +19,15 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from network.blocks import AgendaStreamBlock, RecordingsStreamBlock, SpeakersStreamBlock
-from network.calendar import calendar_response, events_calendar
 from network.forms import (
     ConfirmOutsideCountryPanel,
     EventPageForm,
-    RegistrationForm,
     time_zone_widget,
 )
 from network.panels import LocationMapPanel
 
 from .countries import CountrySectionMixin
 from .registrations import EventRegistration
-
-PAST_EVENTS_PER_PAGE = 12
 
 
 def file_route_url(page, route_name: str) -> str:
@@ -82,36 +76,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         """Upcoming events first (soonest first), then past ones with their recordings."""
-        from network.directory import Sections, localized_events, with_images
-
-        sections = Sections(self.locale)
-        events = with_images(localized_events(self.locale, sections.default)).select_related(
-            "locale"
-        )
-        now = timezone.now()
-        upcoming = list(events.filter(end__gte=now).order_by("start"))
-        past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_EVENTS_PER_PAGE)
-        past_page = past.get_page(request.GET.get("page"))
-        sections.attach(upcoming)
-        sections.attach(past_page.object_list)
-        return self.render(
-            request,
-            context_overrides={"upcoming": upcoming, "past": past_page, "now": now},
-        )
+        return views().event_listing(self, request)
 
     @path("feed.ics/", name="feed")
     def feed(self, request):
         """The upcoming events as an iCalendar feed that calendar programs can subscribe to."""
-        from network.directory import localized_events
-
-        events = (
-            localized_events(self.locale)
-            .filter(end__gte=timezone.now())
-            .order_by("start")
-            .select_related("locale")
-        )
-        calendar = events_calendar(events, name=f"{self.title} · MINE", request=request)
-        return calendar_response(calendar, "mine-events.ics", inline=True)
+        return views().events_feed(self, request)
 
     @property
     def feed_url(self) -> str:
@@ -513,11 +483,6 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
             )
         return data
 
-    def registration_from_token(self, token: str):
-        return EventRegistration.objects.filter(
-            access_token=token, event_key=self.translation_key
-        ).first()
-
     def registered_url(self, registration, full: bool = False) -> str:
         base = self.full_url if full else self.url
         return base + self.reverse_subpage(
@@ -548,60 +513,28 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    # -- views ------------------------------------------------------------------------------
+    # -- views (network.views) --------------------------------------------------------------
 
     @path("")
     def event(self, request):
         """The event, with the registration form when registration is built in."""
-        from network.registration import Outcome, register
-
-        form = result = None
-        if self.has_built_in_registration and not self.cancelled:
-            form = RegistrationForm(request.POST if request.method == "POST" else None)
-            if form.is_bound and form.is_valid():
-                result = register(self, form.cleaned_data, request)
-                if result.outcome == Outcome.REGISTERED:
-                    # Built from what was typed, never from a stored registration, so an address
-                    # registered before gets exactly the same page as a new one.
-                    typed = {"name": form.cleaned_data["name"], "email": result.registration.email}
-                    return self.registered_response(
-                        request,
-                        {"registration": typed},
-                        template="network/event_registration_received.html",
-                    )
-                self.__dict__.pop("registration_count", None)  # count again for the message
-        return self.render(
-            request,
-            context_overrides={"form": form, "notice": result.outcome if result else None},
-        )
+        return views().event(self, request)
 
     @path("event.ics/", name="calendar")
     def calendar(self, request):
         """ "Add to calendar": this event as an .ics file (without the private joining link)."""
-        calendar = events_calendar([self], name=self.title, request=request)
-        return calendar_response(calendar, f"{self.slug}.ics")
+        return views().event_calendar(self, request)
 
     @path("registered/<str:token>/", name="registered")
     def registered(self, request, token):
         """What a registered person sees: their registration and, for online events, the link."""
-        registration = self.registration_from_token(token)
-        if registration is None:
-            raise Http404
-        if request.method == "POST" and request.POST.get("action") == "cancel":
-            registration.delete()
-            return self.registered_response(
-                request,
-                {"cancelled": True},
-                template="network/event_registration_cancelled.html",
-            )
-        return self.registered_response(
-            request, {"registration": registration}, template="network/event_registered.html"
-        )
+        return views().registered(self, request, token)
 
-    def registered_response(self, request, context: dict, template: str):
-        response = self.render(request, template=template, context_overrides=context)
-        # A private page: never cached, never indexed, and its address is not passed on.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+
+def views():
+    """network.views, imported when a request arrives: the views build on these models (the
+    directory's queries, the registration service), so importing them while the models load
+    would be a cycle inside the app."""
+    from network import views
+
+    return views

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from network.centres_csv import COLUMNS, import_centres
+from network.centres_csv import import_centres
+from network.centres_table import COLUMNS
 from network.factories import CountryPageFactory
 from network.models import CentrePage
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 from wagtail.models import GroupPagePermission
 
-from network.centres_csv import COLUMNS
+from network.centres_table import COLUMNS
 from network.factories import CentrePageFactory, CountryPageFactory
 from network.models import CentrePage
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from network.centres_csv import export_centres
+from network.centres_export import export_centres
 
 
 class Command(BaseCommand):

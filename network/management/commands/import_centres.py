@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network.centres_csv import CsvFormatError, import_centres
+from network.centres_csv import import_centres
+from network.centres_table import CsvFormatError
 
 
 class Command(BaseCommand):
