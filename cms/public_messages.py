@@ -21,6 +21,9 @@ FORM_ERRORS = (
     gettext_lazy("No file was submitted."),
     gettext_lazy("The submitted file is empty."),
     gettext_lazy("Null characters are not allowed."),
+)
+# The same, counting characters.
+FORM_ERRORS_WITH_COUNTS = (
     ngettext_lazy(
         "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",

@@ -341,9 +341,9 @@ def test_errors_are_in_the_visitors_language(client, stories_index):
     )
     shown = errors(response)
     assert shown["consent_publish"] == [
-        "Csak akkor tudjuk közzétenni a történetedet, ha beleegyezel. Kérjük, jelöld be a négyzetet."
+        "Csak akkor tudjuk közzétenni a történetét, ha beleegyezik. Kérjük, jelölje be a négyzetet."
     ]
-    assert shown["text"][0].startswith("A történeted 6 karakter")
+    assert shown["text"][0].startswith("A története 6 karakter")
 
 
 def test_honeypot_thanks_the_robot_and_keeps_nothing(client, stories_index):
