@@ -134,7 +134,8 @@ def test_catalogue_passes_msgfmt_checks(catalogue, locale):
 
 
 # One register per language: German "Sie", Hungarian "Ön", the polite plural in the Slavic
-# languages. These are the informal words that would give a translation away.
+# languages and Bulgarian, Italian "Lei", Dutch "je" (as the story form always said it). These
+# are the words of the other register that would give a translation away.
 INFORMAL = {
     "de": r"\b([Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine[mnrs]?|[Dd]einer)\b",
     "hu": (
@@ -146,6 +147,14 @@ INFORMAL = {
     "cs": r"\b([Tt]vůj|[Tt]voje|[Tt]vou|[Tt]vého|[Tt]vých|[Tt]ebe|[Tt]ebou)\b",
     "sl": r"\b([Tt]voj[aeiu]?|[Tt]vojega|[Tt]vojih|[Tt]ebe|[Tt]ebi)\b",
     "sr": r"\b([Tt]voj[aeiu]?|[Tt]vog|[Tt]vojih|[Tt]ebe|[Tt]ebi)\b",
+    "uk": r"\b([Тт]и|[Тт]вій|[Тт]воя|[Тт]воє|[Тт]вої|[Тт]вого|[Тт]обі|[Тт]ебе)\b",
+    "bg": r"\b([Тт]и|[Тт]вой|[Тт]воя|[Тт]воят|[Тт]вое|[Тт]вои|[Тт]ебе)\b",
+    # Imperatives only with a capital: "lascia" and "spunta" are also polite forms and nouns.
+    "it": (
+        r"\b([Tt]uo|[Tt]ua|[Tt]uoi|[Tt]ue|[Hh]ai|[Pp]uoi|[Vv]uoi|Lascia|Spunta|Scegli|Inserisci|"
+        r"Scrivi|Controlla|Assicurati|[Rr]accontaci|[Ss]crivici)\b"
+    ),
+    "nl": r"\b([Uu]|[Uu]w|alstublieft)\b",
 }
 
 
