@@ -9,7 +9,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 
+from network.centre_kinds import CentreKind
 from network.geography import country_by_code
+from network.panels import section_country
 from network.text import fold_terms
 
 TIME_ZONE_AREAS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Pacific/")
@@ -27,7 +29,8 @@ def zone_city(zone: str) -> str:
 def grouped_time_zone_choices(section=None) -> list:
     """The section's zone first, then the zones of the network's countries (by country name and
     city), then every zone: an editor finds "Hungary – Budapest" without scrolling past Africa."""
-    from network.models import CountryPage  # the models import this module
+    # The models import this module (their edit forms): a real cycle inside the app.
+    from network.models import CountryPage
 
     groups = []
     section_country = country_by_code(section.country_code) if section else None
@@ -70,8 +73,6 @@ class OutsideCountryCheckMixin:
     outside_country_warning = False
 
     def check_country(self, cleaned_data) -> None:
-        from network.panels import section_country
-
         latitude = cleaned_data.get(self.latitude_field)
         longitude = cleaned_data.get(self.longitude_field)
         if latitude is None or longitude is None or cleaned_data.get("confirm_outside_country"):
@@ -137,8 +138,6 @@ class EventPageForm(OutsideCountryCheckMixin, WagtailAdminPageForm):
     confirm_outside_country = outside_country_field()
 
     def __init__(self, *args, **kwargs):
-        from network.panels import section_country
-
         super().__init__(*args, **kwargs)
         if "time_zone" in self.fields:
             section = section_country(self.instance, self)
@@ -222,8 +221,6 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
 
     def __init__(self, data, *, sections):
-        from network.models import CentreKind
-
         super().__init__(data)
         self.sections = sections
         self.fields["country"].choices = [("", _("All countries"))] + [

@@ -13,6 +13,7 @@ from network.geography import country_by_code
 def section_country(page, form=None):
     """The CountryPage a page is (or will be) in: from its place in the tree, or for a page not
     yet created, from the parent it is being added to."""
+    # The models import this module (their map panels): a real cycle inside the app.
     from network.models import CountryPage
 
     if page is not None and page.pk:

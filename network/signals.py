@@ -10,9 +10,12 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from cms.mail import mail_sent
 from network.directory import invalidate_geojson
+from network.event_changes import on_event_published
 from network.groups import grant_permissions_for_new_translation
 from network.models import CentrePage, CountryPage, EventPage
+from network.registration import note_confirmation_sent
 
 MAP_PAGE_TYPES = (CentrePage, CountryPage)
 
@@ -28,10 +31,6 @@ def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
 
 
 def connect():
-    from cms.mail import mail_sent
-    from network.event_changes import on_event_published
-    from network.registration import note_confirmation_sent
-
     mail_sent.connect(note_confirmation_sent, dispatch_uid="network-confirmation-sent")
     # A published event moved or cancelled: its registrants are told (network/event_changes.py).
     page_published.connect(on_event_published, sender=EventPage, dispatch_uid="event-changed")

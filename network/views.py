@@ -1,5 +1,6 @@
-"""The network's public page views, routed by the pages (network.models): the events list and
-its calendar feed, an event with its registration form, its .ics file, and a registered person's
+"""The network's public page views, routed by the pages (network.models): the directory of
+centres and its map data, what a country's and a centre's page show, the events list and its
+calendar feed, an event with its registration form, its .ics file, and a registered person's
 own page (the registration itself: network.registration)."""
 
 from django.core.paginator import Paginator
@@ -7,12 +8,51 @@ from django.http import Http404
 from django.utils import timezone
 
 from network.calendar import calendar_response, events_calendar
-from network.directory import Sections, localized_events, with_images
-from network.forms import RegistrationForm
-from network.models import EventIndexPage, EventPage
+from network.directory import (
+    Sections,
+    centre_context,
+    country_section_context,
+    geojson_response,
+    localized_centres,
+    localized_events,
+    with_images,
+)
+from network.forms import DirectoryFilterForm, RegistrationForm
+from network.models import EventIndexPage, EventPage, NetworkPage
 from network.registration import Outcome, register, registration_by_token
 
+CENTRES_PER_PAGE = 24
 PAST_EVENTS_PER_PAGE = 12
+
+# What a country's and a centre's page show beside the page itself (network.directory).
+__all__ = ["centre_context", "country_section_context"]
+
+
+def network_directory(page: NetworkPage, request):
+    """Every country with its number of centres, and the directory of centres: filter by
+    country, kind and words (all in the URL, so it works without JavaScript), paginated."""
+    sections = Sections(page.locale)
+    centres = localized_centres(page.locale, sections.default)
+    form = DirectoryFilterForm(request.GET, sections=sections)
+    results = with_images(form.filter(centres)).select_related("locale").order_by("title")
+    paginator = Paginator(results, CENTRES_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    sections.attach(page_obj.object_list)
+    return page.render(
+        request,
+        context_overrides={
+            "sections": sections,
+            "countries": sections.with_counts(centres),
+            "form": form,
+            "centres": page_obj,
+            "filtered": form.is_filtered,
+        },
+    )
+
+
+def centres_geojson(page: NetworkPage, request):
+    """Every centre on the map in one cached response (see network.directory)."""
+    return geojson_response(request, page.locale)
 
 
 def event_listing(page: EventIndexPage, request):

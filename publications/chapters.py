@@ -162,6 +162,7 @@ def _dropped_reason() -> str:
 
 def publications_containing(page: Page):
     """Every publication (any language) with `page`, or one of its translations, as a chapter."""
+    # The models import this module (a publication resolves its chapters): a real cycle.
     from .models import PublicationPage
 
     ids = set(

@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from .builds import build_edition
 from .models import EditionFile, PublicationPage
 
 
@@ -12,8 +13,6 @@ class BuildFailed(Exception):
 @task()
 def build_publication(page_id: int) -> dict:
     """Build the PDF and EPUB of one language edition. Drafts and vanished pages are skipped."""
-    from .builds import build_edition
-
     page = PublicationPage.objects.live().filter(pk=page_id).first()
     if page is None:
         return {"built": [], "skipped": "not live"}

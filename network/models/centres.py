@@ -17,20 +17,14 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import ImageSerializerField
+from network.centre_kinds import CentreKind
 from network.forms import CentrePageForm, ConfirmOutsideCountryPanel
 from network.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
 from network.panels import LocationMapPanel
 from network.text import fold
 
 from .countries import CountrySectionMixin
-
-
-class CentreKind(models.TextChoices):
-    MOTHER_CENTRE = "mother_centre", _("Mother centre")
-    FAMILY_CENTRE = "family_centre", _("Family centre")
-    MULTI_GENERATION_CENTRE = "multi_generation_centre", _("Multi-generation centre")
-    NATIONAL_NETWORK = "national_network", _("National network")
-    UMBRELLA_ORGANISATION = "umbrella_organisation", _("Umbrella organisation")
+from .routes import views
 
 
 class LanguageListField(models.JSONField):
@@ -308,8 +302,6 @@ class CentrePage(CountrySectionMixin, BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory import centre_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(centre_context(self))
+        context.update(views().centre_context(self))
         return context

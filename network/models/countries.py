@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.decorators import method_decorator
@@ -18,10 +17,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
-from network.forms import DirectoryFilterForm
 
-CENTRES_PER_PAGE = 24
-
+from .routes import views
 
 COUNTRY_DEPTH = 4  # the root, a language's home, the network page, the country
 
@@ -81,33 +78,13 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         """Every country with its number of centres, and the directory of centres: filter by
         country, kind and words (all in the URL, so it works without JavaScript), paginated."""
-        from network.directory import Sections, localized_centres, with_images
-
-        sections = Sections(self.locale)
-        centres = localized_centres(self.locale, sections.default)
-        form = DirectoryFilterForm(request.GET, sections=sections)
-        results = with_images(form.filter(centres)).select_related("locale").order_by("title")
-        paginator = Paginator(results, CENTRES_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        sections.attach(page_obj.object_list)
-        return self.render(
-            request,
-            context_overrides={
-                "sections": sections,
-                "countries": sections.with_counts(centres),
-                "form": form,
-                "centres": page_obj,
-                "filtered": form.is_filtered,
-            },
-        )
+        return views().network_directory(self, request)
 
     @path("centres.geojson/", name="centres_geojson")
     @method_decorator(gzip_page)
     def centres_geojson(self, request):
         """Every centre on the map in one cached response (see network.directory)."""
-        from network.directory import geojson_response
-
-        return geojson_response(request, self.locale)
+        return views().centres_geojson(self, request)
 
     @property
     def geojson_url(self) -> str:
@@ -225,8 +202,6 @@ class CountryPage(BasePage):
         return any(self.contact.values())
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory import country_section_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(country_section_context(self))
+        context.update(views().country_section_context(self))
         return context

@@ -28,6 +28,7 @@ from network.panels import LocationMapPanel
 
 from .countries import CountrySectionMixin
 from .registrations import EventRegistration
+from .routes import views
 
 
 def file_route_url(page, route_name: str) -> str:
@@ -529,12 +530,3 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     def registered(self, request, token):
         """What a registered person sees: their registration and, for online events, the link."""
         return views().registered(self, request, token)
-
-
-def views():
-    """network.views, imported when a request arrives: the views build on these models (the
-    directory's queries, the registration service), so importing them while the models load
-    would be a cycle inside the app."""
-    from network import views
-
-    return views
