@@ -7,7 +7,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import search, views
+from cms import offline, search, views
 from cms.api import api_router, not_found
 from cms.sitemaps import Sitemap
 
@@ -23,6 +23,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # At the root, so that its scope is the whole site (a saved walk opens from its own address).
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("favicon.ico", views.StaticRedirect.as_view(static_path="icons/favicon.ico")),
     path(
         "apple-touch-icon.png",
@@ -39,6 +41,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path("search/", search.search, name="search"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("manifest.webmanifest", offline.web_manifest, name="web_manifest"),
     # File-like routes of routable pages (events/feed.ics, network/centres.geojson): Wagtail's
     # own pattern allows no dot in a path segment, so they are handed to its view here.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|geojson))$", wagtail_views.serve),

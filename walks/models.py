@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -36,7 +39,7 @@ def format_duration(minutes: int | None) -> str:
     return _("about %(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
 
 
-class WalkIndexPage(BasePage):
+class WalkIndexPage(RoutablePageMixin, BasePage):
     """/<lang>/walks/: every walk in the reader's language, with a map of where each one starts."""
 
     content_panels = [*BasePage.content_panels]
@@ -94,8 +97,16 @@ class WalkIndexPage(BasePage):
         )
         return context
 
+    @path("saved/", name="saved_walks")
+    def saved_walks(self, request):
+        """The walks this phone has saved for offline use, listed by walk-offline.js from the
+        browser's own storage (the server knows nothing of them)."""
+        return TemplateResponse(
+            request, "walks/saved_walks.html", super().get_context(request)
+        )
 
-class WalkPage(CountrySectionMixin, BasePage):
+
+class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     introduction = RichTextField(
         _("introduction"),
         blank=True,
@@ -121,6 +132,15 @@ class WalkPage(CountrySectionMixin, BasePage):
             "listening included, e.g. 20."
         ),
     )
+    save_videos_offline = models.BooleanField(
+        _("save the videos with the walk for offline use"),
+        default=False,
+        help_text=_(
+            "Tick only when the walk's videos are small (together under about 20 MB, e.g. short "
+            "clips at phone size): readers who save the walk on their phone then get the videos "
+            "too. Otherwise the videos play only when the phone is online."
+        ),
+    )
     stops = StreamField(
         WalkStopsBlock(),
         blank=True,
@@ -136,6 +156,7 @@ class WalkPage(CountrySectionMixin, BasePage):
         FieldRowPanel([FieldPanel("centre"), FieldPanel("duration_minutes")]),
         MapCountryPanel(),  # the stops' maps open on the section's country
         FieldPanel("stops"),
+        FieldPanel("save_videos_offline"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -160,6 +181,30 @@ class WalkPage(CountrySectionMixin, BasePage):
 
     class Meta:
         verbose_name = _("walk")
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # "Save this walk for offline use" fetches the map's tiles and the photos (if they live on
+        # a media host) from the page itself: those hosts, and no other, may be fetched from here.
+        response._csp_update = {"connect-src": settings.CSP_MEDIA_HOSTS}
+        return response
+
+    @cached_property
+    def saved_walks_url(self) -> str:
+        from .offline import saved_walks_url
+
+        return saved_walks_url(self)
+
+    @path("offline/", name="offline_manifest")
+    def offline_manifest(self, request):
+        """The files a phone stores to take this walk offline, with their sizes (walks/offline.py)."""
+        from .offline import offline_manifest
+
+        if self.get_view_restrictions().exists():
+            raise Http404  # a private walk is not copied into a browser's storage
+        response = JsonResponse(offline_manifest(self, request))
+        response["Cache-Control"] = "no-cache"
+        return response
 
     @cached_property
     def stop_count(self) -> int:

@@ -173,6 +173,10 @@ STATICFILES_DIRS = [
     ("vendor/leaflet.markercluster", BASE_DIR / "node_modules/leaflet.markercluster/dist"),
     ("vendor/photo-sphere-viewer", BASE_DIR / "node_modules/@photo-sphere-viewer/core"),
     ("vendor/three", BASE_DIR / "node_modules/three/build"),
+    # Workbox: the service worker's routing and range requests (saved walks, offline pages).
+    ("vendor/workbox-core", BASE_DIR / "node_modules/workbox-core/build"),
+    ("vendor/workbox-routing", BASE_DIR / "node_modules/workbox-routing/build"),
+    ("vendor/workbox-range-requests", BASE_DIR / "node_modules/workbox-range-requests/build"),
     # The publication's fonts (PDF and print): Noto covers the Latin and Cyrillic scripts of all 11 locales.
     ("vendor/noto-sans", BASE_DIR / "node_modules/@fontsource/noto-sans"),
     ("vendor/noto-serif", BASE_DIR / "node_modules/@fontsource/noto-serif"),
@@ -388,3 +392,8 @@ WALKS_MAP_DEFAULT_CENTER = [
 ]
 WALKS_MAP_DEFAULT_ZOOM = int(env("WALKS_MAP_DEFAULT_ZOOM", "4"))
 WALKS_PER_PAGE = int(env("WALKS_PER_PAGE", "12"))
+
+# Walks saved for offline use (walks/offline.py): the route map's tiles go along unless turned off,
+# and never more than this many (the tile server's usage policy forbids bulk downloads).
+WALKS_OFFLINE_TILES = env_bool("WALKS_OFFLINE_TILES", True)
+WALKS_OFFLINE_MAX_TILES = int(env("WALKS_OFFLINE_MAX_TILES", "120"))
