@@ -101,9 +101,7 @@ class WalkIndexPage(RoutablePageMixin, BasePage):
     def saved_walks(self, request):
         """The walks this phone has saved for offline use, listed by walk-offline.js from the
         browser's own storage (the server knows nothing of them)."""
-        return TemplateResponse(
-            request, "walks/saved_walks.html", super().get_context(request)
-        )
+        return TemplateResponse(request, "walks/saved_walks.html", super().get_context(request))
 
 
 class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):

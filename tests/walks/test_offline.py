@@ -8,8 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from walks.factories import WalkPageFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -41,9 +39,7 @@ def test_the_manifest_lists_the_page_phone_size_photos_sound_and_a_few_tiles(cli
     html = BeautifulSoup(client.get(walk.url).content, "html.parser")
     images = {entry["url"] for entry in by_kind(manifest, "image")}
     for img in html.select(".walk-stop img[srcset]"):
-        sizes = {
-            "http://testserver" + part.split()[0] for part in img["srcset"].split(",") if part
-        }
+        sizes = {"http://testserver" + part.split()[0] for part in img["srcset"].split(",") if part}
         saved = sizes & images
         assert len(saved) == 1, img["srcset"]
         for other in sizes - saved:
