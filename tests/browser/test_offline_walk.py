@@ -37,14 +37,13 @@ def cache_names(page):
 
 def visible_stop(page):
     return page.eval_on_selector_all(
-        "[data-walk-stops] > li", "items => items.filter(i => !i.hidden).map(i => i.firstElementChild.id)"
+        "[data-walk-stops] > li",
+        "items => items.filter(i => !i.hidden).map(i => i.firstElementChild.id)",
     )
 
 
 def test_save_a_walk_go_offline_and_walk_it(live_server, mobile_page, slovenia):
-    walk = WalkPageFactory(
-        parent=slovenia, title="A walk through Mala Ulica", stops=build_stops(4)
-    )
+    walk = WalkPageFactory(parent=slovenia, title="A walk through Mala Ulica", stops=build_stops(4))
     titles = [stop.value["title"] for stop in walk.stops]
     page = mobile_page
     context = page.context
@@ -135,7 +134,9 @@ def test_save_a_walk_go_offline_and_walk_it(live_server, mobile_page, slovenia):
     expect(page.locator("h1")).to_have_text("You are offline")
 
 
-def test_a_republished_walk_is_saved_anew_when_online(live_server, browser_page, slovenia, settings):
+def test_a_republished_walk_is_saved_anew_when_online(
+    live_server, browser_page, slovenia, settings
+):
     settings.WALKS_OFFLINE_TILES = False
     walk = WalkPageFactory(parent=slovenia, title="Market walk", stops=build_stops(2))
     page = browser_page

@@ -5,8 +5,8 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.staticfiles import finders
 from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
 from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
