@@ -49,8 +49,9 @@ def main():
     }
     print("Loading the demo content ...", flush=True)
     for args in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
     url_script = (
         "import django; django.setup()\n"
         "from walks.models import WalkPage\n"
@@ -58,12 +59,16 @@ def main():
         ".order_by('first_published_at').first()\n"
         "print(walk.url)\n"
     )
-    walk_url = subprocess.run([PYTHON, "-c", url_script], cwd=ROOT, env=env, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    walk_url = subprocess.run(
+        [PYTHON, "-c", url_script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 120
@@ -90,9 +95,11 @@ def measure(base, walk_url, profile_name, profile):
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
         context.route(
             "https://tile.openstreetmap.org/**",
-            lambda route: route.fulfill(status=200, body=b"\0" * 20_000,
-                                        headers={"Content-Type": "image/png",
-                                                 "Access-Control-Allow-Origin": "*"}),
+            lambda route: route.fulfill(
+                status=200,
+                body=b"\0" * 20_000,
+                headers={"Content-Type": "image/png", "Access-Control-Allow-Origin": "*"},
+            ),
         )
         page = context.new_page()
         page.goto(base + walk_url)
@@ -102,18 +109,29 @@ def measure(base, walk_url, profile_name, profile):
             "url => fetch(url).then(r => r.json())",
             page.locator("[data-walk-offline]").get_attribute("data-manifest"),
         )
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        transferred = []
+        cdp.on(
+            "Network.loadingFinished", lambda event: transferred.append(event["encodedDataLength"])
+        )
         if profile:
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", {
-                "offline": False, "latency": profile["latency"],
-                "downloadThroughput": profile["down"], "uploadThroughput": profile["up"],
-            })
+            cdp.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": profile["latency"],
+                    "downloadThroughput": profile["down"],
+                    "uploadThroughput": profile["up"],
+                },
+            )
         started = time.perf_counter()
         page.get_by_role("button", name="Save this walk for offline use").click()
         expect(page.locator("[data-walk-offline-status]")).to_have_text(
-            "The walk is saved on this phone.", timeout=900_000)
+            "The walk is saved on this phone.", timeout=900_000
+        )
         seconds = time.perf_counter() - started
+        over_the_network = sum(transferred)
         stored = page.evaluate("""async () => {
             let bytes = 0, files = 0;
             for (const name of await caches.keys()) {
@@ -134,8 +152,14 @@ def measure(base, walk_url, profile_name, profile):
     print(f"  announced: {announced}")
     for kind, (count, size) in sorted(kinds.items()):
         print(f"  {kind:<9} {count:>4} files {size / 1e6:>7.2f} MB")
-    print(f"  manifest total {manifest['bytes'] / 1e6:.2f} MB; stored {stored['files']} responses, "
-          f"{stored['bytes'] / 1e6:.2f} MB (the offline page and its styles included)")
+    print(
+        f"  manifest total {manifest['bytes'] / 1e6:.2f} MB; stored {stored['files']} responses, "
+        f"{stored['bytes'] / 1e6:.2f} MB (the offline page and its styles included)"
+    )
+    print(
+        f"  over the network while saving: {over_the_network / 1e6:.2f} MB in {len(transferred)} "
+        "responses (styles and scripts the page had loaded answer 304 Not Modified)"
+    )
     print(f"  time to save: {seconds:.1f} s")
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from cms.client_ip import client_address
 from network.models import CentrePage, CountryPage, country_path
 
-from . import kept_uploads
+from . import kept_uploads, recordings
 from .models import StorySubmission
 from .uploads import check_media, clean_photo
 
@@ -104,10 +104,14 @@ class StorySubmissionForm(forms.Form):
     )
     text = forms.CharField(
         label=_("Your story"),
+        # Required unless the story was recorded (see clean()).
+        required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Leave an empty line between paragraphs."),
-        error_messages={"required": _("Please write your story here.")},
     )
+    # A story told by voice: the signed name of a recording uploaded and checked already
+    # (stories.recordings); set by the recorder's script.
+    recording = forms.CharField(required=False, widget=forms.HiddenInput)
     photos = MultipleFileField(required=False)  # label and help name the limits: see __init__
     photo_description = forms.CharField(
         label=_("What do the photos show?"),
@@ -188,10 +192,27 @@ class StorySubmissionForm(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
+    def clean_recording(self):
+        token = self.cleaned_data.get("recording", "")
+        if not token:
+            return None
+        upload = recordings.checked_recording(token)
+        if upload is None:
+            raise ValidationError(
+                _(
+                    "Your recording did not reach us, or waited too long. Please record your "
+                    "story again, or write it."
+                ),
+                code="recording_missing",
+            )
+        return upload
+
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip().replace("\r\n", "\n")
         length = len(text)
-        if length < settings.STORIES_MIN_STORY_LENGTH:
+        if not text:
+            return text  # required unless recorded: clean()
+        if length < settings.STORIES_MIN_STORY_LENGTH and not self.data.get("recording"):
             raise ValidationError(
                 ngettext_lazy(
                     "Your story has %(length)s character; please write at least %(min)s.",
@@ -297,6 +318,9 @@ class StorySubmissionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("text") and "text" not in self.errors:
+            if not cleaned.get("recording") and "recording" not in self.errors:
+                self.add_error("text", _("Please write your story here, or record it."))
         centre, country = cleaned.get("centre"), cleaned.get("country")
         if centre is not None and country is None:
             # A centre says which country the story comes from.

@@ -103,6 +103,16 @@ def save_submission(form) -> StorySubmission:
             SubmissionFile.objects.create(
                 submission=submission, kind=kept_media.kind, file=kept_uploads.take(kept_media)
             )
+        recording = data.get("recording")
+        if recording is not None:
+            # The story told by voice, checked and stripped when it arrived (stories.recordings).
+            path = recording.checked_file()
+            SubmissionFile.objects.create(
+                submission=submission,
+                kind=SubmissionFile.Kind.AUDIO,
+                file=ContentFile(path.read_bytes(), name=f"audio.{path.suffix[1:]}"),
+            )
+            transaction.on_commit(recording.delete)
     return submission
 
 

@@ -64,4 +64,8 @@ def form_limits() -> dict:
         "too_many_photos_message": _("Please choose at most %(max)s photos."),
         "file_too_big_message": _("“%(name)s” is too big: at most %(max)s MB."),
         "characters_message": _("%(count)s characters"),
+        # The recorder (stories/recorder.js, stories.recordings).
+        "max_recording_seconds": settings.STORIES_MAX_RECORDING_SECONDS,
+        "max_recording_minutes": settings.STORIES_MAX_RECORDING_SECONDS // 60,
+        "recording_chunk_bytes": settings.STORIES_RECORDING_CHUNK_KB * 1024,
     }

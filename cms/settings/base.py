@@ -174,6 +174,8 @@ STATICFILES_DIRS = [
     ("vendor/photo-sphere-viewer", BASE_DIR / "node_modules/@photo-sphere-viewer/core"),
     ("vendor/three", BASE_DIR / "node_modules/three/build"),
     # Workbox: the service worker's routing and range requests (saved walks, offline pages).
+    # tus-js-client: the resumable upload of a story told by voice (stories/recorder.js).
+    ("vendor/tus-js-client", BASE_DIR / "node_modules/tus-js-client/dist"),
     ("vendor/workbox-core", BASE_DIR / "node_modules/workbox-core/build"),
     ("vendor/workbox-routing", BASE_DIR / "node_modules/workbox-routing/build"),
     ("vendor/workbox-range-requests", BASE_DIR / "node_modules/workbox-range-requests/build"),
@@ -397,3 +399,14 @@ WALKS_PER_PAGE = int(env("WALKS_PER_PAGE", "12"))
 # and never more than this many (the tile server's usage policy forbids bulk downloads).
 WALKS_OFFLINE_TILES = env_bool("WALKS_OFFLINE_TILES", True)
 WALKS_OFFLINE_MAX_TILES = int(env("WALKS_OFFLINE_MAX_TILES", "120"))
+
+# Stories told by voice (stories/recordings.py): the longest recording, where uploads wait while they
+# arrive (a local folder outside the media), the size of each part the browser sends, and the
+# programs that check and clean a recording (Debian's ffmpeg).
+STORIES_MAX_RECORDING_SECONDS = int(env("STORIES_MAX_RECORDING_SECONDS", "900"))
+STORIES_RECORDINGS_DIR = Path(
+    env("STORIES_RECORDINGS_DIR", str(BRIDGES_PRIVATE_MEDIA_ROOT / "recordings-in-progress"))
+)
+STORIES_RECORDING_CHUNK_KB = int(env("STORIES_RECORDING_CHUNK_KB", "512"))
+FFMPEG = env("FFMPEG", "ffmpeg")
+FFPROBE = env("FFPROBE", "ffprobe")

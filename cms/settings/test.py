@@ -18,6 +18,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Each test run writes its uploads to a folder of its own, removed at the end of the session.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))
 BRIDGES_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-private-media-"))
+STORIES_RECORDINGS_DIR = BRIDGES_PRIVATE_MEDIA_ROOT / "recordings-in-progress"
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "private": {

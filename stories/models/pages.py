@@ -176,6 +176,16 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def tell_your_story(self, request) -> HttpResponse:
         return views().tell_your_story(self, request)
 
+    # A story told by voice: the recording's resumable upload (tus), stories.recordings.
+
+    @path("tell-your-story/recordings/", name="recordings")
+    def recordings(self, request) -> HttpResponse:
+        return recordings().create(request, request.path)
+
+    @path("tell-your-story/recordings/<str:upload_id>/", name="recording")
+    def recording(self, request, upload_id: str) -> HttpResponse:
+        return recordings().resume(request, upload_id)
+
     def csrf_failure(self, request, view=None, args=(), kwargs=None):
         """An expired session (CSRF_FAILURE_VIEW, see cms.views): the form comes back with what
         was typed and a message, instead of Django's bare 403 page."""
@@ -195,6 +205,14 @@ def views():
     from .. import views
 
     return views
+
+
+def recordings():
+    """stories.recordings, imported when an upload arrives (like views(): it builds on the form's
+    rate limit, which builds on these models)."""
+    from .. import recordings
+
+    return recordings
 
 
 def default_story_date():
