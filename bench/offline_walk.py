@@ -92,7 +92,11 @@ def measure(base, walk_url, profile_name, profile):
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        # The service worker is left out: saving needs only the page and Cache Storage, and the
+        # worker's own fetches would escape the page's throttling (DevTools throttles one target).
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, service_workers="block"
+        )
         context.route(
             "https://tile.openstreetmap.org/**",
             lambda route: route.fulfill(

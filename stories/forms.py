@@ -318,9 +318,9 @@ class StorySubmissionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("text") and "text" not in self.errors:
-            if not cleaned.get("recording") and "recording" not in self.errors:
-                self.add_error("text", _("Please write your story here, or record it."))
+        recorded = cleaned.get("recording") or "recording" in self.errors
+        if not cleaned.get("text") and "text" not in self.errors and not recorded:
+            self.add_error("text", _("Please write your story here, or record it."))
         centre, country = cleaned.get("centre"), cleaned.get("country")
         if centre is not None and country is None:
             # A centre says which country the story comes from.
