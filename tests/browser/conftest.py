@@ -47,6 +47,9 @@ def browser(django_db_setup, django_db_blocker):
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-quic",
+                # A fake microphone that is always allowed (recording a story by voice).
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
                 "--no-first-run",
             ],
         )
