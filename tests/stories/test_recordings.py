@@ -277,3 +277,19 @@ def test_uploads_count_on_the_forms_rate_limit(client, stories_index, settings):
     assert refused["Retry-After"] == str(settings.STORIES_RATE_LIMIT_WINDOW)
     # The form itself now waits too.
     assert client.post(FORM_URL, {"title": "x"}).status_code == 429
+
+
+def test_the_recorder_is_offered_in_the_readers_language_with_a_fallback(client, stories_index):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/de/stories/tell-your-story/").content, "html.parser")
+    recorder = html.select_one("[data-recorder]")
+    assert recorder.has_attr("hidden")  # shown by the script where the browser can record
+    assert recorder.select_one("[data-recorder-start]").get_text() == "Aufnahme starten"
+    assert "bis zu 15 Minuten" in recorder.select_one("#recorder-help").get_text()
+    assert recorder["data-upload-url"] == "/de/stories/tell-your-story/recordings/"
+    # Without JavaScript: the note says how to send a recording made with another app.
+    fallback = html.select_one("[data-recorder-fallback]")
+    assert not fallback.has_attr("hidden")
+    assert "Sprachaufnahme-App" in fallback.get_text()
+    assert html.select_one("input[name=recording]")["type"] == "hidden"
