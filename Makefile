@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint format messages browser-deps pdf-deps publication-deps clean
+.PHONY: install run test bench lint format messages browser-deps pdf-deps publication-deps media-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install pdf-deps
+# Stories told by voice are checked and cleaned with Debian's ffmpeg (stories/recordings.py).
+media-deps:
+	@command -v ffmpeg >/dev/null || { \
+		echo "Installing ffmpeg for recorded stories (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
+
+run: install pdf-deps media-deps
 	@echo "Migrating the database (db.sqlite3, or DATABASE_URL) ..."
 	@$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
@@ -56,12 +62,13 @@ publication-deps: pdf-deps
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			epubcheck poppler-utils >/dev/null; }
 
-test: install browser-deps publication-deps
+test: install browser-deps publication-deps media-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install browser-deps
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/publication.py
+	$(BIN)/python bench/offline_walk.py
 
 lint: install
 	$(BIN)/ruff check .
