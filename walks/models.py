@@ -1,6 +1,7 @@
 """Virtual walks through a centre or a neighbourhood, stop by stop."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -200,7 +201,24 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
 
         if self.get_view_restrictions().exists():
             raise Http404  # a private walk is not copied into a browser's storage
-        response = JsonResponse(offline_manifest(self, request))
+        # The walk's page is rendered to list its files: once per publication, host and language.
+        key = "walks:offline:" + ":".join(
+            str(part)
+            for part in (
+                self.pk,
+                self.latest_revision_id,
+                self.last_published_at,
+                request.get_host(),
+                request.scheme,
+                settings.WALKS_OFFLINE_TILES,
+                settings.WALKS_OFFLINE_MAX_TILES,
+            )
+        )
+        manifest = cache.get(key)
+        if manifest is None:
+            manifest = offline_manifest(self, request)
+            cache.set(key, manifest, 24 * 3600)
+        response = JsonResponse(manifest)
         response["Cache-Control"] = "no-cache"
         return response
 

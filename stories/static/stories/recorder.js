@@ -235,6 +235,13 @@
     function failed(record, error) {
         const response = error && error.originalResponse;
         const code = response ? response.getStatus() : 0;
+        if (code === 404 && record.uploadUrl) {
+            // The server no longer knows this upload (a new session, a day gone): start it anew.
+            record.uploadUrl = null;
+            stored("put", record).catch(() => null);
+            send(record);
+            return;
+        }
         if (code >= 400 && code < 500 && code !== 409 && code !== 429) {
             // Refused by the server's checks (or gone): the message says what to do.
             let message = "";
