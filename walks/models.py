@@ -1,5 +1,7 @@
 """Virtual walks through a centre or a neighbourhood, stop by stop."""
 
+from hashlib import sha256
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -202,17 +204,22 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         if self.get_view_restrictions().exists():
             raise Http404  # a private walk is not copied into a browser's storage
         # The walk's page is rendered to list its files: once per publication, host and language.
-        key = "walks:offline:" + ":".join(
-            str(part)
-            for part in (
-                self.pk,
-                self.latest_revision_id,
-                self.last_published_at,
-                request.get_host(),
-                request.scheme,
-                settings.WALKS_OFFLINE_TILES,
-                settings.WALKS_OFFLINE_MAX_TILES,
-            )
+        key = (
+            "walks:offline:"
+            + sha256(
+                "|".join(
+                    str(part)
+                    for part in (
+                        self.pk,
+                        self.latest_revision_id,
+                        self.last_published_at,
+                        request.get_host(),
+                        request.scheme,
+                        settings.WALKS_OFFLINE_TILES,
+                        settings.WALKS_OFFLINE_MAX_TILES,
+                    )
+                ).encode()
+            ).hexdigest()
         )
         manifest = cache.get(key)
         if manifest is None:
