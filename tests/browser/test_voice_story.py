@@ -116,3 +116,47 @@ def test_record_a_story_lose_the_connection_and_send_it(
             };
         })"""
     )
+
+
+def test_a_reload_during_the_upload_loses_nothing(
+    live_server, browser_page, section_pages, settings
+):
+    settings.STORIES_RECORDING_CHUNK_KB = 4
+    page = browser_page
+    offsets = []
+    page.on(
+        "request",
+        lambda request: (
+            request.method == "PATCH"
+            and offsets.append(int(request.headers.get("upload-offset", "-1")))
+        ),
+    )
+    page.goto(live_server.url + FORM_URL)
+    page.get_by_role("button", name="Start recording").click()
+    expect(page.locator("[data-recorder-time]")).to_have_text("0:03", timeout=10_000)
+    page.get_by_role("button", name="Stop recording").click()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 100, "downloadThroughput": 50_000, "uploadThroughput": 8_000},
+    )
+    page.get_by_role("button", name="Keep this recording").click()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not any(size > 0 for size in parts_waiting()):
+        time.sleep(0.1)
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.reload()
+    sent_before = len(offsets)
+    # The recording was in the browser's storage: it is sent on from where the server stopped.
+    expect(page.locator("[data-recorder-status]")).to_have_text(
+        "Your recording has arrived. Give your story a title and tick your consent, then send "
+        "it. Writing is optional.",
+        timeout=30_000,
+    )
+    assert offsets[sent_before:] and offsets[sent_before] > 0, offsets
+    assert page.locator("input[name=recording]").input_value()
+    expect(page.locator("[data-recorder-playback]")).to_be_visible()
