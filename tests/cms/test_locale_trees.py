@@ -148,13 +148,17 @@ def in_english(language: str) -> str:
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 @pytest.mark.parametrize("synced", [True, False], ids=["synced", "not-synced"])
 def test_listings_show_every_page_once_with_a_badge_where_untranslated(
-    client, site, sync_locales, language, synced
+    client, site, section_pages, sync_locales, language, synced
 ):
     """Translated pages in the reader's language; the others in English with "In English" (in
     the reader's language) and lang="en": whether the tree is synchronised (aliases) or not (the
     English originals)."""
     if synced:
         sync_locales(language)
+    else:  # the lists themselves translated; what they list is the English originals
+        translate_page(section_pages["stories"].get_parent(), language, {})
+        for index in section_pages.values():
+            translate_page(index, language, {})
     translated_title = f"Kitchen table ({language})"
     translate_page(site["kitchen"], language, {"Kitchen table": translated_title})
     badge = in_english(language)
