@@ -62,6 +62,7 @@ test: install browser-deps publication-deps
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/publication.py
+	$(BIN)/python bench/search.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -40,7 +40,9 @@ def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = Non
         ~Q(locale__in=[locale, default])
         & Q(alias_of__isnull=True)
         & ~Exists(versions.filter(locale__in=[locale, default]))
-        & ~Exists(versions.filter(alias_of__isnull=True, pk__lt=OuterRef("pk")))
+        # The first version made: an alias is always younger than its original, so "no older
+        # version" needs no test on aliases (which would lead SQLite to scan by alias_of).
+        & ~Exists(versions.filter(pk__lt=OuterRef("pk")))
     )
     return queryset.filter(condition).annotate(
         content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id"))

@@ -9,7 +9,8 @@ aliases here, when they are published (`page_published`), so they never stay a 4
 """
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
@@ -58,5 +59,25 @@ def alias_published_page(sender, instance, **kwargs) -> None:
         alias_in_synced_locales(instance)
 
 
+def mirror_restriction(sender, instance, **kwargs) -> None:
+    """A view restriction on a page holds for its aliases too (they show the same content):
+    Wagtail copies restrictions when it makes an alias, not when one is added or removed later."""
+    if instance.page.alias_of_id is not None:
+        return
+    aliases = Page.objects.filter(alias_of_id=instance.page_id)
+    PageViewRestriction.objects.filter(page__in=aliases).delete()
+    if kwargs.get("signal") is post_delete:
+        return
+    for alias in aliases:
+        copy = PageViewRestriction.objects.create(
+            page=alias, restriction_type=instance.restriction_type, password=instance.password
+        )
+        copy.groups.set(instance.groups.all())
+
+
 def connect_signals() -> None:
     page_published.connect(alias_published_page, dispatch_uid="bridges-alias-published-page")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            mirror_restriction, sender=PageViewRestriction, dispatch_uid=f"bridges-mirror-{signal}"
+        )

@@ -209,3 +209,19 @@ def test_translating_a_story_whose_parents_are_not_translated_works(client, site
     translated = translate_page(site["kitchen"], "sl", {"Kitchen table": "Kuhinjska miza"})
     assert translated.get_parent().specific.title == "Slovakia"
     assert client.get("/sl/network/slovakia/kitchen-table/").status_code == 200
+
+
+def test_a_restriction_added_later_holds_for_the_aliases(client, site, sync_locales):
+    """An alias shows its original's content: a password put on the original later covers it."""
+    from wagtail.models import PageViewRestriction
+
+    sync_locales("sk")
+    restriction = PageViewRestriction.objects.create(
+        page=site["nowhere"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get("/sk/stories/nowhere-else/")
+    assert response.status_code == 200
+    assert "Nowhere else" not in soup_of(response).select_one("main").get_text()  # password form
+    assert "Nowhere else" not in cards(client.get("/sk/stories/"))
+    restriction.delete()
+    assert "Nowhere else" in cards(client.get("/sk/stories/"))
