@@ -12,7 +12,7 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.db.models import F
 from django.shortcuts import render
@@ -62,7 +62,7 @@ def search(request):
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, ValueError):
+    except (InvalidPage, ValueError):  # ?page=abc or ?page=99: the first page
         page = paginator.page(1)
     if query:
         attach_excerpts(list(page.object_list), query, locale.language_code)
