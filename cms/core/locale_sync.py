@@ -77,7 +77,9 @@ def mirror_restriction(sender, instance, **kwargs) -> None:
 
 def connect_signals() -> None:
     page_published.connect(alias_published_page, dispatch_uid="bridges-alias-published-page")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            mirror_restriction, sender=PageViewRestriction, dispatch_uid=f"bridges-mirror-{signal}"
-        )
+    post_save.connect(
+        mirror_restriction, sender=PageViewRestriction, dispatch_uid="bridges-mirror-saved"
+    )
+    post_delete.connect(
+        mirror_restriction, sender=PageViewRestriction, dispatch_uid="bridges-mirror-deleted"
+    )
