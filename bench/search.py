@@ -82,7 +82,7 @@ def add_stories(parent, language: str, count: int, rng: random.Random) -> None:
     """`count` live stories under `parent`, inserted in bulk, then indexed in batches."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
-    from django.db.models import F
+    from django.db.models import F, prefetch_related_objects
     from django.utils import timezone
     from modelsearch.backends import get_search_backends
     from wagtail.models import Page
@@ -148,6 +148,8 @@ def add_stories(parent, language: str, count: int, rng: random.Random) -> None:
                     rows,
                 )
             Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(stories))
+            # The index reads each story's themes: fetched for all at once, not one by one.
+            prefetch_related_objects(stories, "themes")
             for backend in get_search_backends():
                 backend.add_bulk(StoryPage, stories)
         print(f"  {language}: {start + len(stories)} of {count} stories added", flush=True)

@@ -87,15 +87,18 @@ def test_excerpts_escape_the_page_text(client, home_page):
     StandardPageFactory(parent=home_page, title="Tags", intro="<script>alert(1)</script> mothers")
     soup = BeautifulSoup(client.get("/en/search/?q=mothers").content, "html.parser")
     excerpt = soup.select_one(".search-excerpt")
-    assert excerpt.select("script") == []
-    assert "<script>" in excerpt.get_text()
+    assert excerpt.select("script") == []  # escaped (SQLite) or dropped as markup (PostgreSQL)
+    assert excerpt.select_one("mark").get_text() == "mothers"
 
 
 @postgresql_only
 def test_german_is_stemmed(client, german_pages):
-    mothers = {title for title, _lang, _badge in results(client.get("/de/search/?q=Mütter"))}
-    mothers_dative = {title for title, _l, _b in results(client.get("/de/search/?q=Müttern"))}
-    assert "Ein Abend" in mothers and "Treffen 0" in mothers_dative
+    def status(query):
+        soup = BeautifulSoup(client.get(f"/de/search/?q={query}").content, "html.parser")
+        return soup.select_one("[role=status]").get_text()
+
+    assert status("Mütter").startswith("13 ")  # "Mütter" 12 times, "Müttern" once
+    assert status("Müttern").startswith("13 ")
     assert client.get("/de/search/?q=Müttern").content.count(b"<mark>") >= 1
     api = client.get("/api/v2/pages/?search=M%C3%BCttern&locale=de&limit=50").json()
     assert {item["title"] for item in api["items"]} >= {"Ein Abend", "Treffen 0"}
