@@ -69,6 +69,7 @@ bench: install browser-deps
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/publication.py
 	$(BIN)/python bench/offline_walk.py
+	$(BIN)/python bench/search.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from wagtail.models import Collection
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from cms.localized import language_code
+from cms.search import with_language_search
 
 # The largest value a database integer column holds on every backend we run (PostgreSQL integer).
 MAX_INTEGER = 2**31 - 1
@@ -108,6 +109,8 @@ class PageInItsLanguageSerializer(PageSerializer):
 
 class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
     base_serializer_class = PageInItsLanguageSerializer
+    # search= in the text search configuration of locale= (cms/search.py).
+    filter_backends = with_language_search(PagesAPIViewSet.filter_backends)
 
 
 class PublicImagesAPIViewSet(PublicCollectionsMixin, ImagesAPIViewSet):

@@ -8,31 +8,89 @@ Most centres are entered once, in English; a Hungarian reader should still find 
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cms.visibility import is_public
 
 
 def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> QuerySet:
-    """Each page once: its live translation in `locale`, else its version in the default locale."""
+    """Each page of `queryset` once, as a reader of `locale` should see it. The one language rule
+    of every listing, the search and the API's `fallback=true`:
+
+    1. its live version in `locale`: a translation, or an *alias* of the original (a page of a
+       synchronised tree that is not translated yet; it shows the original's content);
+    2. else its version in the default locale (`default`, Locale.get_default() when not given);
+    3. else its original: the first version made (lowest id, never an alias), for a page that
+       exists only in other languages (a story sent in and published in Slovak only).
+
+    Every page comes back annotated with `content_locale_id`, the locale its content is written
+    in: the original's for an alias, its own otherwise (`content_language()` reads it), so a card
+    can carry the right `lang` and a badge. The queryset's other filters (live, public, a section)
+    still apply to the pages returned; whether a version exists is decided on live pages.
+    """
     default = default or Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
-    translated = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale, live=True
+    versions = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
+    condition = Q(locale=locale)
+    if locale.pk != default.pk:
+        condition |= Q(locale=default) & ~Exists(versions.filter(locale=locale))
+    condition |= (
+        ~Q(locale__in=[locale, default])
+        & Q(alias_of__isnull=True)
+        & ~Exists(versions.filter(locale__in=[locale, default]))
+        # The first version made: an alias is always younger than its original, so "no older
+        # version" needs no test on aliases (which would lead SQLite to scan by alias_of).
+        & ~Exists(versions.filter(pk__lt=OuterRef("pk")))
     )
-    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+    return queryset.filter(condition).annotate(
+        content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id"))
+    )
 
 
 def one_per_translation(objects: Iterable, locale: Locale) -> list:
     """Each object once, in the order given: its version in `locale` where there is one among
-    `objects`, else the first other version (fetch `objects` in `locale` and the default locale)."""
+    `objects` (an alias in `locale` counts: it stands for the original in that language's tree),
+    else the first other version (fetch `objects` in `locale` and the default locale)."""
     chosen: dict = {}
     for obj in objects:
         if obj.translation_key not in chosen or obj.locale_id == locale.pk:
             chosen[obj.translation_key] = obj
     return list(chosen.values())
+
+
+def content_language(page) -> str:
+    """The language code a page's content is written in: an alias (an untranslated page of a
+    synchronised tree) is in its original's language, any other page in its own locale's. Free
+    for pages from `in_language` (annotated); one query for an alias fetched otherwise."""
+    if page is None:
+        return ""
+    locale_id = getattr(page, "content_locale_id", None)
+    if locale_id is None:
+        locale_id = page.locale_id
+        if getattr(page, "alias_of_id", None):
+            locale_id = (
+                Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+            ) or locale_id
+    return language_code(locale_id)
+
+
+# "In English" on a card of another language's list: one phrase per language, because most of
+# our languages inflect the name ("V angličtine", "Angolul"), so "In %(language)s" cannot work.
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "de": _("In German"),
+    "hu": _("In Hungarian"),
+    "sk": _("In Slovak"),
+    "cs": _("In Czech"),
+    "sl": _("In Slovenian"),
+    "nl": _("In Dutch"),
+    "it": _("In Italian"),
+    "bg": _("In Bulgarian"),
+    "sr": _("In Serbian"),
+    "uk": _("In Ukrainian"),
+}
 
 
 def translated(obj, locale: Locale, live_only: bool = True):

@@ -57,7 +57,11 @@ class SitemapAlternatesMixin:
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         translations = (
-            self.get_translations(inclusive=True).live().public().select_related("locale")
+            self.get_translations(inclusive=True)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
         )
         alternates = [
             {"lang_code": t.locale.language_code, "location": t.get_full_url(request)}

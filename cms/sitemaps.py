@@ -13,4 +13,13 @@ class Sitemap(WagtailSitemap):
         queryset = Page.objects.none()
         for root in roots:
             queryset |= Page.objects.descendant_of(root, inclusive=True)
-        return queryset.live().public().order_by("path").defer_streamfields().specific()
+        # An alias (a page not translated yet, in a synchronised tree) names its original as its
+        # canonical address: it is not listed, and not named as an alternate.
+        return (
+            queryset.live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )

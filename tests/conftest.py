@@ -35,6 +35,28 @@ def home_page(db):
 
 
 @pytest.fixture
+def sync_locales(db, settings):
+    """`sync_locales("sk", "de")`: those locales' trees synchronised from English, as every locale's
+    is on the site (migration core 0004): existing pages are aliased at once, pages published
+    later when they are published. `sync_locales()` synchronises all ten.
+
+    Off by default (cms/settings/test.py), and only the locales a test names: each alias is a copy
+    of a page (some thirty queries), and ten of them for every page a test makes would slow the
+    whole suite several times over."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    from cms.core.locale_sync import synchronise_all_trees
+
+    def sync(*language_codes: str) -> int:
+        settings.BRIDGES_ALIAS_PUBLISHED_PAGES = True
+        if language_codes:
+            LocaleSynchronization.objects.exclude(locale__language_code__in=language_codes).delete()
+        return synchronise_all_trees()
+
+    return sync
+
+
+@pytest.fixture
 def locale_de(db):
     return Locale.objects.get(language_code="de")
 

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -20,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import public_translation
+from cms.localized import in_language, one_per_translation, public_translation
 from cms.pages import BasePage
 from cms.serializers import PageLinkSerializerField
 from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
@@ -55,12 +56,10 @@ class WalkIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("walks page")
 
     def walks(self):
-        """Live public walks of this language, wherever they live in the tree (country sections)."""
-        return (
-            WalkPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by("-first_published_at", "pk")
+        """Every live public walk once, wherever it lives in the tree (country sections): in this
+        page's language where translated or aliased, else the original (cms.localized)."""
+        return in_language(WalkPage.objects.live().public(), self.locale).order_by(
+            "-first_published_at", "pk"
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -68,16 +67,23 @@ class WalkIndexPage(RoutablePageMixin, BasePage):
         walks = self.walks()
         # Countries to filter by: those with at least one walk, found from the walks' tree paths.
         walk_paths = walks.values_list("path", flat=True)
-        countries = list(
+        versions = list(
             CountryPage.objects.live()
             .public()
             .filter(path__in={country_path(path) for path in walk_paths} - {None})
-            .only("id", "title", "slug", "path", "url_path", "locale_id")
-            .order_by("title")
+            .only("id", "title", "slug", "path", "url_path", "locale_id", "translation_key")
+        )
+        # Walks of several languages' trees: each country once, in this language where it is.
+        countries = sorted(
+            one_per_translation(versions, self.locale), key=lambda c: c.title.lower()
         )
         selected = next((c for c in countries if c.slug == request.GET.get("country")), None)
         if selected is not None:
-            walks = walks.descendant_of(selected)
+            section = Q()
+            for version in versions:
+                if version.translation_key == selected.translation_key:
+                    section |= Q(path__startswith=version.path)
+            walks = walks.filter(section)
 
         cards = walks.select_related("image").prefetch_related("image__renditions")
         page_obj = Paginator(cards, settings.WALKS_PER_PAGE).get_page(request.GET.get("page"))

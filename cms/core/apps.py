@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Bridges core"
 
     def ready(self):
+        from cms.core import locale_sync
         from cms.visibility import connect_signals
 
         connect_signals()
+        locale_sync.connect_signals()

@@ -16,10 +16,11 @@ DEMO_CREDIT = "Illustration: Bridges demo"
 
 
 def translate_once(page: Page, language_code: str, strings: dict[str, str]) -> Page:
-    """Translate through wagtail-localize unless a translation in that language exists already."""
+    """Translate through wagtail-localize unless a translation in that language exists already
+    (an alias of the synchronised tree is not one: translating replaces it)."""
     locale = Locale.objects.get(language_code=language_code)
     existing = page.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and existing.alias_of_id is None:
         return existing.specific
     return translate_page(page, language_code, strings)
 

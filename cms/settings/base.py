@@ -233,7 +233,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.BridgesImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILMEDIA = {"MEDIA_MODEL": "core.BridgesMedia"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database's own search: on PostgreSQL with a text search configuration per language
+# (cms/search_backend.py), on SQLite its full text search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -242,6 +244,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
     False  # a translation is published only when translated
 )
+# Every locale's tree is synchronised from English (migration core 0004): a page published in code
+# (demo, CSV import, a submission) is aliased into the other locales then (cms/core/locale_sync.py).
+BRIDGES_ALIAS_PUBLISHED_PAGES = True
 
 # The public API (Wagtail API v2): read-only, CORS-enabled for the origins listed.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import public_translation
+from cms.localized import in_language, one_per_translation, public_translation
 from cms.pages import BasePage
 from cms.serializers import PageLinkSerializerField, TermsSerializerField
 from network.listings import centre_listings
@@ -101,7 +101,9 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     # The listing, with filters that combine: ?country=<slug>&theme=<slug>&language=<code>.
 
     def live_stories(self):
-        return StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+        """Every live story once: in this page's language where translated (or aliased in its
+        synchronised tree), else the original (cms.localized.in_language)."""
+        return in_language(StoryPage.objects.live().public(), self.locale)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -112,10 +114,21 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         """What the reader can filter by: only values that lead to at least one story."""
         paths = stories.values_list("path", flat=True)
         prefixes = {country_path(path) for path in paths} - {None}
-        countries = CountryPage.objects.filter(path__in=prefixes).order_by("title")
+        # Stories of several languages' trees: each country once (in this language where it is),
+        # filtering on the sections of all its versions that hold stories.
+        countries = list(
+            CountryPage.objects.filter(path__in=prefixes).only(
+                "id", "title", "slug", "path", "translation_key", "locale_id"
+            )
+        )
+        chosen = one_per_translation(countries, self.locale)
+        for country in chosen:
+            country.section_paths = [
+                c.path for c in countries if c.translation_key == country.translation_key
+            ]
         languages = set(stories.values_list("original_language", flat=True))
         return {
-            "countries": list(countries.only("id", "title", "slug", "path")),
+            "countries": sorted(chosen, key=lambda country: country.title.lower()),
             "themes": Theme.for_locale(self.locale),
             "languages": [(code, name) for code, name in settings.LANGUAGES if code in languages],
         }
@@ -126,7 +139,10 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         country_slug = request.GET.get("country", "")
         country = next((c for c in options["countries"] if c.slug == country_slug), None)
         if country is not None:
-            stories = stories.filter(path__startswith=country.path)
+            section = Q()
+            for section_path in country.section_paths:
+                section |= Q(path__startswith=section_path)
+            stories = stories.filter(section)
             selected["country"] = country.slug
         theme_slug = request.GET.get("theme", "")
         if any(theme.slug == theme_slug for theme in options["themes"]):
@@ -351,10 +367,9 @@ class StoryPage(CountrySectionMixin, BasePage):
         if self.centre_id:
             condition |= Q(centre__translation_key=self.centre.translation_key)
         related = list(
-            StoryPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            in_language(StoryPage.objects.live().public(), self.locale)
             .filter(condition)
+            .exclude(translation_key=self.translation_key)
             .exclude(pk=self.pk)
             .distinct()
             .order_by("-date", "-pk")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms.localized import in_language
 from cms.structured_data import json_ld_script
 from network.models import attach_countries
 
@@ -22,9 +23,7 @@ def home_stories(context, home_page):
     language, and the call to tell your story."""
     locale_id = home_page.locale_id
     stories = (
-        StoryPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
+        in_language(StoryPage.objects.live().public(), home_page.locale)
         .select_related("image")
         .prefetch_related("image__renditions", "themes")
         .order_by("-featured", "-date", "-first_published_at")[:HOME_STORIES]

@@ -132,19 +132,23 @@ def test_twelve_stories_a_page_and_pagination_keeps_the_filters(client, stories_
     assert card_titles(client.get("/en/stories/?page=99")) == card_titles(second)
 
 
-def test_each_language_lists_its_own_stories_with_themes_in_that_language(
+def test_each_language_lists_every_story_once_with_themes_in_that_language(
     client, stories_index, stories
 ):
+    """The German list: the German translation, and the stories not translated in English (with
+    their language named) rather than hidden; every theme named in German."""
     translate_page(stories_index.get_parent(), "de", {})
     translate_page(stories_index, "de", {"Stories": "Geschichten"})
     translate_page(stories["nowhere"], "de", {"Nowhere": "Nirgendwo"})
     response = client.get("/de/stories/")
-    assert card_titles(response) == ["Nirgendwo"]
+    assert card_titles(response) == ["Danube", "Kitchen", "Refuge", "Nirgendwo"]
     soup = BeautifulSoup(response.content, "html.parser")
-    assert [li.get_text() for li in soup.select(".card .tags li")] == ["Sorgearbeit"]
+    cards = soup.select(".cards .card")
+    assert [card.get("lang") for card in cards] == ["en", "en", "en", None]
+    assert [li.get_text() for li in cards[-1].select(".tags li")] == ["Sorgearbeit"]
     themes = [o.get_text() for o in soup.select("select[name=theme] option")][1:]
     assert "Beruf und Familie" in themes and "Sorgearbeit" in themes
-    assert card_titles(client.get("/de/stories/?theme=care")) == ["Nirgendwo"]
+    assert card_titles(client.get("/de/stories/?theme=care")) == ["Kitchen", "Nirgendwo"]
 
 
 def test_home_page_shows_featured_stories_and_the_call_to_tell_yours(client, stories):

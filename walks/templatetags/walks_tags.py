@@ -3,6 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 
+from cms.localized import in_language
 from network.models import attach_countries
 from walks.models import WalkIndexPage, WalkPage
 
@@ -13,9 +14,7 @@ register = template.Library()
 def home_walk(context, home_page):
     """The newest walk in the home page's language, as a teaser with a link to all walks."""
     walk = (
-        WalkPage.objects.live()
-        .public()
-        .filter(locale_id=home_page.locale_id)
+        in_language(WalkPage.objects.live().public(), home_page.locale)
         .select_related("image")
         .prefetch_related("image__renditions")
         .order_by("-first_published_at", "-pk")

@@ -4,7 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page, Site
+
+from cms import localized
 
 register = template.Library()
 
@@ -65,12 +68,17 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url, translated = translations[code].url + sub_path, True
+            # An alias (the page not translated yet, in that language's synchronised tree) keeps
+            # the reader on this page, but is no translation to name in hreflang.
+            version = translations[code]
+            url, translated = version.url + sub_path, version.alias_of_id is None
+            aliased = not translated
         elif isinstance(page, Page):
             home = homes.get(code)
-            url, translated = (home.url if home else f"/{code}/"), False
+            url, translated, aliased = (home.url if home else f"/{code}/"), False, False
         else:
             url, translated = translate_url(request.get_full_path() if request else "/", code), True
+            aliased = False
         links.append(
             {
                 "code": code,
@@ -79,6 +87,7 @@ def language_links(context):
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,
                 "translated": translated,
+                "aliased": aliased,
             }
         )
     return links
@@ -100,11 +109,44 @@ def localized_home(context):
 
 @register.simple_tag(takes_context=True)
 def content_language(context, page):
-    """The language a page is written in (an untranslated page is served under other prefixes)."""
+    """The language a page is written in: an alias (not translated yet) is in its original's."""
     if not isinstance(page, Page):
         return ""
+    if page.alias_of_id or hasattr(page, "content_locale_id"):
+        return localized.content_language(page)
     by_locale = {home.locale_id: code for code, home in _homes(context.get("request")).items()}
     return by_locale.get(page.locale_id) or page.locale.language_code
+
+
+@register.simple_tag
+def canonical_url(page) -> str:
+    """The one address search engines should keep: an alias's is its original's."""
+    if not isinstance(page, Page):
+        return ""
+    if page.alias_of_id:
+        original = Page.objects.filter(pk=page.alias_of_id).first()
+        if original is not None:
+            return original.full_url or ""
+    return page.full_url or ""
+
+
+@register.inclusion_tag("includes/language_badge.html", takes_context=True)
+def language_badge(context, page):
+    """On a card of a listing: "In English" (in the reader's language) when the page's content is
+    not in the reader's language. The card itself carries lang= (`card_lang`)."""
+    language = localized.content_language(page) if isinstance(page, Page) else ""
+    reader = translation.get_language()
+    shown = bool(language) and language != reader
+    return {"label": localized.IN_LANGUAGE.get(language, language) if shown else "", "lang": reader}
+
+
+@register.simple_tag
+def card_lang(page) -> str:
+    """lang="xx" for a card whose content is not in the reader's language, else nothing."""
+    language = localized.content_language(page) if isinstance(page, Page) else ""
+    if not language or language == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 SITE_NAME = "Bridges"

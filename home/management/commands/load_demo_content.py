@@ -8,6 +8,7 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from cms.core.locale_sync import synchronise_all_trees
 from home.factories import english_home
 
 # Order matters: stories and walks live in the country sections the network creates.
@@ -33,4 +34,9 @@ class Command(BaseCommand):
                 # so that no lower layer has to import the home app to find it.
                 summary = module.load(home=english_home(), centres=options["centres"])
             self.stdout.write(f"{name}: {summary or 'done'}")
+        # Pages published above were aliased as they were made; this completes a database whose
+        # pages predate the locales' synchronisation (and is a no-op otherwise).
+        with transaction.atomic():
+            aliases = synchronise_all_trees()
+        self.stdout.write(f"locale trees: {aliases} aliases made")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
