@@ -252,3 +252,25 @@ def note_source_published(page) -> SourceChange | None:
 def is_out_of_date(source: TranslationSource) -> bool:
     change = SourceChange.objects.filter(source=source).first()
     return change is not None and change.changed_at > source.last_updated_at
+
+
+def missing_segments(page) -> list[dict]:
+    """The texts of a translated page that have no translation yet, in page order."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return []
+    source_instance = translation.source.get_source_instance()
+    segments = (
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(page.locale_id)
+        .filter(translation__isnull=True)
+        .order_by("order")
+        .values_list("context__path", "string__data")
+    )
+    return [{"field": _label(source_instance, path), "text": text} for path, text in segments]

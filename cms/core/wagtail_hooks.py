@@ -1,6 +1,7 @@
 """Wagtail hooks of what every app shares: rich text links that never name a private page, and the
 Outgoing mail screen."""
 
+from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -97,3 +98,24 @@ def add_translations_panel(request, panels):
     """Translators (and administrators) see the translations their languages must catch up on."""
     if request.user.is_superuser or languages_of_translator(request.user):
         panels.append(OutOfDatePanel(request))
+
+
+@hooks.register("before_edit_page")
+def name_missing_segments_on_publish(request, page):
+    """A translator publishing a translation with untranslated texts is told which ones (the
+    original shows in their place); wagtail-localize's own view then publishes as usual."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    from cms.core.translation_status import missing_segments
+
+    missing = missing_segments(page)
+    if missing and page.permissions_for_user(request.user).can_publish():
+        texts = "; ".join(f"{item['field']}: “{item['text']}”" for item in missing[:20])
+        more = len(missing) - 20
+        if more > 0:
+            texts += " " + _("and %(count)s more") % {"count": more}
+        messages.warning(
+            request,
+            _("Not translated yet, so readers see the original: %(texts)s") % {"texts": texts},
+        )
+    return None
