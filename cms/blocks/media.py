@@ -90,14 +90,21 @@ class ImageBlock(blocks.StructBlock):
     def get_translatable_segments(self, value):
         from wagtail_localize.segments import StringSegmentValue
 
-        segments = struct_segments(self, value)
         image = value.get("image")
-        if image is not None:
-            offered = {segment.path for segment in segments}
-            for name, image_field in self.TRANSLATED_DEFAULTS.items():
-                default = getattr(image, image_field, "")
-                if name not in offered and default:
-                    segments.append(StringSegmentValue(name, default))
+        segments = []
+        for segment in struct_segments(self, value):
+            # An empty field is extracted as an empty text: the image's own words replace it.
+            if (
+                image is not None
+                and segment.path in self.TRANSLATED_DEFAULTS
+                and isinstance(segment, StringSegmentValue)
+                and not segment.string.data.strip()
+            ):
+                default = getattr(image, self.TRANSLATED_DEFAULTS[segment.path], "")
+                if default:
+                    segments.append(StringSegmentValue(segment.path, default))
+                continue
+            segments.append(segment)
         return segments
 
     def restore_translated_segments(self, value, segments):
