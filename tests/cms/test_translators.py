@@ -171,3 +171,17 @@ def test_the_admin_follows_each_users_language(client, django_user_model, home_p
     # Django does not find for "sk": its words stay English, see the README).
     text = soup.get_text(" ")
     assert "Zastarané preklady" in text and "Translations out of date" not in text
+
+
+def test_a_language_home_made_as_an_alias_later_gets_its_translators(home_page):
+    call_command("setup_groups", stdout=io.StringIO())
+    czech = Locale.objects.get(language_code="cs")
+    # What locale synchronisation does for a new language: the home page as an alias.
+    alias = home_page.create_alias(
+        update_locale=czech,
+        parent=home_page.get_parent(),
+        update_slug=f"{home_page.slug}-cs",
+        reset_translation_key=False,
+    )
+    group = Group.objects.get(name=translators_group_name("cs"))
+    assert GroupPagePermission.objects.filter(group=group, page=alias).count() == 5
