@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 
 from cms.core.collection import get_or_create_collection
+from cms.core.translators import translators_group, translators_group_name
 from cms.localized import translated
 from network.models import CountryPage
 
@@ -53,7 +54,14 @@ KEEP_THEMES = ["stories.add_theme", "stories.change_theme"]
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+# Shared by every language's translators: the themes and the images. Page rights come with the
+# group of each language (`setup_translators`), never with this one.
 TRANSLATORS = "Translators"
+TRANSLATE = [
+    "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
+    *KEEP_THEMES,
+]
 COUNTRY_EDITORS_PREFIX = "Editors: "
 
 
@@ -185,22 +193,32 @@ def setup_groups() -> Report:
     report.note(f"{MODERATORS}: review and publish pages everywhere; manage registrations")
 
     translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
-    grant_model(
-        translators,
-        ["wagtailadmin.access_admin", "wagtail_localize.submit_translation", *KEEP_THEMES],
-        report,
-    )
+    grant_model(translators, TRANSLATE, report)
     grant_collection(translators, root_collection, USE_FILES, report)
+    report.note(f"{TRANSLATORS}: themes and images, shared by the translators of every language")
+
     default = Locale.get_default()
-    homes = language_homes().exclude(locale=default).select_related("locale")
-    for home in homes:
-        grant_pages(translators, home, PUBLISH, report)
-    languages = ", ".join(sorted(home.locale.language_code for home in homes)) or "none yet"
-    report.note(f"{TRANSLATORS}: translate and publish in the other languages ({languages})")
+    for locale in Locale.objects.exclude(pk=default.pk).order_by("language_code"):
+        setup_translators(locale, report)
 
     for country in CountryPage.objects.filter(locale=default).order_by("path"):
         setup_country(country, report)
     return report
+
+
+def setup_translators(locale: Locale, report: Report) -> Group:
+    """One group per language: translate into it (write and publish its pages), nothing else."""
+    group = translators_group(locale.language_code)
+    if group is None:
+        group = Group.objects.create(name=translators_group_name(locale.language_code))
+    grant_model(group, TRANSLATE, report)
+    grant_collection(group, Collection.get_first_root_node(), USE_FILES, report)
+    homes = language_homes().filter(locale=locale)
+    for home in homes:
+        grant_pages(group, home, PUBLISH, report)
+    where = "its home page" if homes else "its home page once it is translated"
+    report.note(f"{group.name}: translate into {locale.language_code} only ({where})")
+    return group
 
 
 def grant_permissions_for_new_translation(page) -> None:
@@ -219,6 +237,6 @@ def grant_permissions_for_new_translation(page) -> None:
         if group is not None:
             grant_pages(group, page, PUBLISH, report)
     elif page.locale_id != Locale.get_default().pk and language_homes().filter(pk=page.pk).exists():
-        translators = Group.objects.filter(name=TRANSLATORS).first()
+        translators = translators_group(page.locale.language_code)
         if translators is not None:
             grant_pages(translators, page, PUBLISH, report)

@@ -30,6 +30,15 @@ def _on_translation_copied(sender, source_obj, target_obj, **kwargs):
     grant_permissions_for_new_translation(target_obj)
 
 
+def _on_page_created(sender, instance, created, raw=False, **kwargs):
+    """A language's home page made as an alias (locale synchronisation) gets its translators too:
+    no copy_for_translation_done is sent for an alias."""
+    from wagtail.models import Page
+
+    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+        grant_permissions_for_new_translation(instance)
+
+
 def connect():
     mail_sent.connect(note_confirmation_sent, dispatch_uid="network-confirmation-sent")
     # A published event moved or cancelled: its registrants are told (network/event_changes.py).
@@ -55,3 +64,4 @@ def connect():
     copy_for_translation_done.connect(
         _on_translation_copied, dispatch_uid="network-translation-permissions"
     )
+    post_save.connect(_on_page_created, dispatch_uid="network-new-language-home-permissions")

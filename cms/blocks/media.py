@@ -24,6 +24,21 @@ class ImageChooserBlock(WagtailImageChooserBlock):
         return serialize_image(value)
 
 
+def struct_segments(block: blocks.StructBlock, value) -> list:
+    """The segments wagtail-localize would extract from a StructBlock's value. Its extractor needs
+    the raw value to find the items of a ListBlock (subtitles), so it gets the stored form."""
+    from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+
+    raw = {"value": block.get_prep_value(value)}
+    return StreamFieldSegmentExtractor(None).handle_struct_block(value, raw_value=raw)
+
+
+def restore_struct(value, segments):
+    from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
+
+    return StreamFieldSegmentsWriter(None, None, None).handle_struct_block(value, segments)
+
+
 class ImageBlock(blocks.StructBlock):
     # Renditions the API gives beside the standard sizes ({name: filter spec}): see PanoramaBlock.
     extra_renditions: dict[str, str] = {}
@@ -65,6 +80,35 @@ class ImageBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    # Translators get the alt text and credit as segments even where the editor left them empty
+    # (the image's own description and credit then stand in), so every language can describe the
+    # photo in its own words without a copy of the image. Their translation is stored in the
+    # block's own fields, which the template and the API already prefer to the image's.
+    TRANSLATED_DEFAULTS = {"alt_text": "description", "credit": "credit"}
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        image = value.get("image")
+        segments = []
+        for segment in struct_segments(self, value):
+            # An empty field is extracted as an empty text: the image's own words replace it.
+            if (
+                image is not None
+                and segment.path in self.TRANSLATED_DEFAULTS
+                and isinstance(segment, StringSegmentValue)
+                and not segment.string.data.strip()
+            ):
+                default = getattr(image, self.TRANSLATED_DEFAULTS[segment.path], "")
+                if default:
+                    segments.append(StringSegmentValue(segment.path, default))
+                continue
+            segments.append(segment)
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        return restore_struct(value, segments)
 
     def get_api_representation(self, value, context=None):
         image = value.get("image")
@@ -117,7 +161,27 @@ class CaptionTrackBlock(blocks.StructBlock):
         return value
 
 
-class VideoBlock(blocks.StructBlock):
+class SameMediaInEveryLanguage:
+    """Translators are not offered the video or recording itself: wagtail-localize would show it
+    as a bare id ("Video 4"), and every language plays the same file (its captions, subtitle
+    names and transcript are what they translate)."""
+
+    media_field = ""
+
+    def get_translatable_segments(self, value):
+        return [
+            segment
+            for segment in struct_segments(self, value)
+            if segment.path.split(".", 1)[0] != self.media_field
+        ]
+
+    def restore_translated_segments(self, value, segments):
+        return restore_struct(value, segments)
+
+
+class VideoBlock(SameMediaInEveryLanguage, blocks.StructBlock):
+    media_field = "video"
+
     video = VideoChooserBlock(label=_("Video"), help_text=_("Upload or choose a video file."))
     poster = ImageChooserBlock(
         label=_("Poster image"),
@@ -157,7 +221,9 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class AudioBlock(blocks.StructBlock):
+class AudioBlock(SameMediaInEveryLanguage, blocks.StructBlock):
+    media_field = "audio"
+
     audio = AudioChooserBlock(label=_("Audio"), help_text=_("Upload or choose a sound recording."))
     caption = blocks.CharBlock(
         label=_("Caption"), required=False, max_length=250, help_text=_("Shown with the player.")

@@ -14,3 +14,10 @@ class CoreConfig(AppConfig):
 
         connect_signals()
         locale_sync.connect_signals()
+
+        from wagtail.signals import page_published
+
+        from cms.core.translation_notices import on_page_published
+
+        # A source published with changed text: its translations are out of date at once.
+        page_published.connect(on_page_published, dispatch_uid="bridges-translations-out-of-date")

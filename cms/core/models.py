@@ -117,3 +117,26 @@ class OutgoingMail(models.Model):
     @property
     def is_sent(self) -> bool:
         return self.status == self.Status.SENT
+
+
+class SourceChange(models.Model):
+    """A translated page's source was published with new or changed text since its translations
+    were last synced: every translation of it is out of date until someone syncs it
+    (cms/core/translation_status.py). Kept per source, so marking is one write at publishing."""
+
+    source = models.OneToOneField(
+        "wagtail_localize.TranslationSource",
+        on_delete=models.CASCADE,
+        related_name="bridges_change",
+        verbose_name=_("source"),
+    )
+    changed_at = models.DateTimeField(_("changed"), db_index=True)
+    # [{"kind": "new" | "changed" | "removed", "field": label, "text": new text, "was": old}]
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("change to a translated page")
+        verbose_name_plural = _("changes to translated pages")
+
+    def __str__(self):
+        return str(self.source)

@@ -1,11 +1,17 @@
 """Wagtail hooks of what every app shares: rich text links that never name a private page, and the
 Outgoing mail screen."""
 
+from django.contrib import messages
+from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core.admin_views import outgoing_mail_viewset
+from cms.core.translation_notices import OutOfDatePanel
+from cms.core.translators import languages_of_translator
 from cms.localized import public_translation
 
 
@@ -31,3 +37,85 @@ def register_public_page_links(features):
 @hooks.register("register_admin_viewset")
 def register_outgoing_mail():
     return outgoing_mail_viewset
+
+
+# Translations: the status grid replaces wagtail-localize's report in the Reports menu; the
+# "Translate" and "Sync" screens come before wagtail-localize's own at the same addresses (this
+# app's hooks run first), so every link to them opens Bridges' versions.
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    from django.urls import path
+
+    from cms.core.translation_report import TranslationStatusReportView
+    from cms.core.translation_views import (
+        BridgesSubmitPageTranslationView,
+        BridgesUpdateTranslationsView,
+    )
+
+    return [
+        path(
+            "reports/translations/",
+            TranslationStatusReportView.as_view(),
+            name="bridges_translations_report",
+        ),
+        path(
+            "reports/translations/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="bridges_translations_report_results",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            BridgesSubmitPageTranslationView.as_view(),
+            name="bridges_submit_page_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            BridgesUpdateTranslationsView.as_view(),
+            name="bridges_update_translations",
+        ),
+    ]
+
+
+@hooks.register("construct_reports_menu")
+def replace_translations_report(request, menu_items):
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+    menu_items.append(
+        MenuItem(
+            _("Translations"),
+            reverse("bridges_translations_report"),
+            name="translations",
+            icon_name="site",
+            order=9000,
+        )
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    """Translators (and administrators) see the translations their languages must catch up on."""
+    if request.user.is_superuser or languages_of_translator(request.user):
+        panels.append(OutOfDatePanel(request))
+
+
+@hooks.register("before_edit_page")
+def name_missing_segments_on_publish(request, page):
+    """A translator publishing a translation with untranslated texts is told which ones (the
+    original shows in their place); wagtail-localize's own view then publishes as usual."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    from cms.core.translation_status import missing_segments
+
+    missing = missing_segments(page)
+    if missing and page.permissions_for_user(request.user).can_publish():
+        texts = "; ".join(f"{item['field']}: “{item['text']}”" for item in missing[:20])
+        more = len(missing) - 20
+        if more > 0:
+            texts += " " + _("and %(count)s more") % {"count": more}
+        messages.warning(
+            request,
+            _("Not translated yet, so readers see the original: %(texts)s") % {"texts": texts},
+        )
+    return None
