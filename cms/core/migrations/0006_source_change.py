@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_outgoing_mail'),
+        ('core', '0005_search_configurations'),
         ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
     ]
 
