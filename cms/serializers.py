@@ -6,13 +6,13 @@ stop, a page's hero image, a centre's logo, a video's poster) and a page link is
 in every app.
 """
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.images import get_image_dimensions
 from rest_framework.fields import Field
 from wagtail.images.models import AbstractImage
 
 from cms.localized import language_code
+from cms.site_address import base_url
 from cms.visibility import is_public
 
 # Rendition sizes offered to API clients; the site's templates use the same specs through srcset.
@@ -29,7 +29,7 @@ FILE_SIZE_CACHE_SECONDS = 24 * 60 * 60
 def absolute_url(url: str) -> str:
     """Storage URLs are site-relative in development and absolute on object storage."""
     if url and url.startswith("/"):
-        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+        return base_url() + url
     return url
 
 

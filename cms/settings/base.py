@@ -238,7 +238,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
 )
 
 # The public API (Wagtail API v2): read-only, CORS-enabled for the origins listed.
-WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# One public address (cms/site_address.py): the API's absolute URLs use the same base as the
+# Site record, canonical links, the sitemap, feeds and mails; it is not configurable apart.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links resolved to public URLs, not Wagtail's db_html
 WAGTAILAPI_LIMIT_MAX = 100
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

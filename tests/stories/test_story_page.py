@@ -159,7 +159,7 @@ def test_social_and_seo_meta(client, story):
     assert meta["og:image:alt"] == "Mothers in the kitchen"
     assert meta["article:published_time"] == "2022-03-22"
     assert soup.select_one("link[rel=canonical]")["href"] == (
-        "http://localhost/en/network/slovakia/the-tuesday-kitchen/"
+        "http://testserver/en/network/slovakia/the-tuesday-kitchen/"
     )
 
 
@@ -205,7 +205,7 @@ def test_story_links_to_the_walks_of_its_centre(client, story, nezabudka, slovak
 def test_api_shows_the_story_with_every_block(client, story, media):
     data = client.get(f"/api/v2/pages/{story.pk}/").json()
     assert data["meta"]["type"] == "stories.StoryPage"
-    assert data["meta"]["html_url"] == "http://localhost/en/network/slovakia/the-tuesday-kitchen/"
+    assert data["meta"]["html_url"] == "http://testserver/en/network/slovakia/the-tuesday-kitchen/"
     assert data["storyteller"] == "Eva"
     assert data["original_language"] == "sk"
     assert data["date"] == "2022-03-22"
