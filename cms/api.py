@@ -6,20 +6,30 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 """
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.db.models import Subquery
+from django.http import Http404, JsonResponse
 from django.utils import translation
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale, Site
 from wagtailmedia.api.views import MediaAPIViewSet
 
-from cms.localized import language_code
+from cms.localized import in_language, language_code
 
 # The largest value a database integer column holds on every backend we run (PostgreSQL integer).
 MAX_INTEGER = 2**31 - 1
@@ -35,6 +45,7 @@ INTEGER_PARAMETERS = {
     "translation_of",
 }
 SEARCH_OPERATORS = {"and", "or"}
+FALLBACK_VALUES = {"true": True, "1": True, "false": False, "0": False}
 
 
 def check_parameters(query) -> None:
@@ -59,6 +70,67 @@ def check_parameters(query) -> None:
     output_format = query.get("format")
     if output_format is not None and output_format != "json":
         raise BadRequestError(f"format must be 'json', not {output_format[:40]!r}")
+    fallback = query.get("fallback")
+    if fallback is not None:
+        if fallback not in FALLBACK_VALUES:
+            raise BadRequestError(f"fallback must be 'true' or 'false', not {fallback[:40]!r}")
+        if FALLBACK_VALUES[fallback] and not query.get("locale"):
+            raise BadRequestError("fallback=true needs locale= (the reader's language)")
+
+
+def requested_locale(request) -> Locale | None:
+    """The reader's locale from `locale=`, or None without it; an unknown one is a 400."""
+    code = request.GET.get("locale")
+    if code is None:
+        return None
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        known = ", ".join(sorted(Locale.objects.values_list("language_code", flat=True)))
+        raise BadRequestError(f"locale must be one of {known}, not {code[:40]!r}")
+    return locale
+
+
+def wants_fallback(request) -> bool:
+    return FALLBACK_VALUES.get(request.GET.get("fallback", "false"), False)
+
+
+class LocaleFilter:
+    """`locale=` and `fallback=`: which version of each page a listing gives.
+
+    - no `locale`: every page in every language, each translation an item of its own;
+    - `locale=sk`: the pages written or translated in Slovak only;
+    - `locale=sk&fallback=true`: every page once, in Slovak where a live Slovak translation
+      exists, else in its source language (cms.localized.in_language, the site's one rule);
+      `meta.locale` says which.
+    Aliases (the untranslated pages of a locale's synchronised tree) are never items: their content
+    is another locale's, so an alias counts as its source. The tree filters (`child_of`,
+    `descendant_of`, ...) and field filters before this one choose *which pages*; with fallback
+    each chosen page is then given in the reader's language, wherever its translation sits in the
+    tree, so `child_of=<the English stories index>` and `child_of=<the Slovak one>` list the same
+    stories. Ordering is kept; counts and pagination count each page once.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        locale = requested_locale(request)
+        if locale is None:
+            return queryset.filter(alias_of__isnull=True)
+        if not wants_fallback(request):
+            return queryset.filter(locale=locale, alias_of__isnull=True)
+        chosen = in_language(
+            view.get_queryset().filter(translation_key__in=queryset.values("translation_key")),
+            locale,
+        )
+        # One `pk IN (subquery)` filter on the unfiltered queryset: the search backend (last)
+        # can filter on it, and the order asked for (`order=`) is applied again.
+        result = view.get_queryset().filter(pk__in=Subquery(chosen.values("pk")))
+        if queryset.query.order_by:
+            result = result.order_by(*queryset.query.order_by)
+        return result
+
+
+class PageSearchFilter(SearchFilter):
+    """`search=` on pages (after every other filter: search results cannot be filtered further).
+    The place to hook a search per language."""
 
 
 class AlwaysJSON(BaseContentNegotiation):
@@ -108,6 +180,70 @@ class PageInItsLanguageSerializer(PageSerializer):
 
 class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
     base_serializer_class = PageInItsLanguageSerializer
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        PageSearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["fallback"])
+
+    def get_object(self):
+        """The page asked for; with `locale=`, its live translation in that locale (without
+        `fallback=true` a 404 when there is none; with it, the page in its source language).
+        An alias is answered as the page it stands for."""
+        # Not DRF's get_object: that runs the listing's filters (a `locale=sk` filter would hide
+        # the English page asked for before its translation could be looked up).
+        page = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
+        if page is None:
+            raise Http404(
+                f"No Page matches the given query: no live public page {self.kwargs['pk']}"
+            )
+        page = page.specific
+        if page.alias_of_id:
+            page = self.get_queryset().filter(pk=page.alias_of_id).first()
+            if page is None:
+                raise Http404("No Page matches the given query: the alias's source is not public")
+            page = page.specific
+        locale = requested_locale(self.request)
+        if locale is None or page.locale_id == locale.pk:
+            return page
+        versions = self.get_queryset().filter(translation_key=page.translation_key)
+        if wants_fallback(self.request):
+            chosen = in_language(versions, locale).first()
+            # A page written in a language other than the default stays itself.
+            return chosen.specific if chosen is not None else page
+        chosen = versions.filter(locale=locale, alias_of__isnull=True).first()
+        if chosen is None:
+            raise Http404(
+                f"page {page.pk} has no live translation in locale {locale.language_code!r}"
+            )
+        return chosen.specific
+
+    def find_object(self, queryset, request):
+        """`html_path=/sk/stories/…/`: the path routed under its language's home page (Wagtail
+        routes every path from the default language's), an alias found as the page it stands for."""
+        path = request.GET.get("html_path")
+        site = Site.find_for_request(request)
+        if path is None or site is None:
+            return super().find_object(queryset, request)
+        components = [component for component in path.split("/") if component]
+        root = site.root_page
+        if components:
+            locale = Locale.objects.filter(language_code=components[0]).first()
+            if locale is not None:
+                components = components[1:]
+                root = root.get_translation_or_none(locale) or root
+        try:
+            page, _, _ = root.specific.route(request, components)
+        except Http404:
+            return None
+        page_id = page.alias_of_id or page.pk
+        return queryset.filter(pk=page_id).first()
 
 
 class PublicImagesAPIViewSet(PublicCollectionsMixin, ImagesAPIViewSet):

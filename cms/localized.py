@@ -15,14 +15,22 @@ from cms.visibility import is_public
 
 
 def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> QuerySet:
-    """Each page once: its live translation in `locale`, else its version in the default locale."""
+    """Each page once: its live translation in `locale`, else its version in the default locale.
+
+    An alias (a page of a locale's synchronised tree that stands for an untranslated page: its
+    `alias_of` is set, its content is the source's) is not a translation: it is never returned,
+    and the page it stands for is returned in the default locale instead."""
     default = default or Locale.get_default()
+    own = Q(alias_of__isnull=True)
     if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
+        return queryset.filter(own, locale=locale)
     translated = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale, live=True
+        translation_key=OuterRef("translation_key"),
+        locale=locale,
+        live=True,
+        alias_of__isnull=True,
     )
-    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+    return queryset.filter(own & (Q(locale=locale) | (Q(locale=default) & ~Exists(translated))))
 
 
 def one_per_translation(objects: Iterable, locale: Locale) -> list:
