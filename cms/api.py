@@ -30,6 +30,7 @@ from wagtail.models import Collection, Locale, Site
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from cms.localized import in_language, language_code
+from cms.serializers import PageParentSerializerField, PageTranslationsSerializerField
 
 # The largest value a database integer column holds on every backend we run (PostgreSQL integer).
 MAX_INTEGER = 2**31 - 1
@@ -171,10 +172,21 @@ class PublicCollectionsMixin(JSONOnlyMixin):
 class PageInItsLanguageSerializer(PageSerializer):
     """Each page serialised in its own language, as its HTML page is rendered: a link block or a
     rich text link in a German page leads to the German translation of its target, whatever
-    language the client's Accept-Language header asks for."""
+    language the client's Accept-Language header asks for. With `fallback=true` a page is read
+    in the reader's language (`locale=`), as under that language's prefix on the site: an English
+    story given to a Slovak reader links the Slovak translations of its centre and its country.
+
+    Every page link (`parent`, `meta.translations`, link fields and blocks) has one shape:
+    `{id, type, title, locale, html_url, api_url}` (cms.serializers.serialize_page_link)."""
+
+    parent = PageParentSerializerField(read_only=True)
+    translations = PageTranslationsSerializerField(read_only=True)
 
     def to_representation(self, instance):
-        with translation.override(language_code(instance.locale_id) or settings.LANGUAGE_CODE):
+        request = self.context.get("request")
+        reader = requested_locale(request) if request and wants_fallback(request) else None
+        language = reader.language_code if reader else language_code(instance.locale_id)
+        with translation.override(language or settings.LANGUAGE_CODE):
             return super().to_representation(instance)
 
 
@@ -191,6 +203,30 @@ class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
         PageSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["fallback"])
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    # Every listing item names its translations only when asked (`fields=translations` or `*`).
+
+    def paginate_queryset(self, queryset):
+        # A list, so the translations of the whole page of results are read in one query.
+        self._listed_pages = list(super().paginate_queryset(queryset))
+        return self._listed_pages
+
+    def translations_of(self, page) -> list:
+        """The live, public versions (translations, not aliases) of `page` and of every other page
+        of this response, read once per response."""
+        if not hasattr(self, "_translations"):
+            pages = getattr(self, "_listed_pages", None) or [page]
+            keys = {item.translation_key for item in pages}
+            versions = (
+                self.get_base_queryset()
+                .filter(translation_key__in=keys, alias_of__isnull=True)
+                .select_related("locale")
+                .order_by("locale__language_code")
+            )
+            self._translations = {}
+            for version in versions:
+                self._translations.setdefault(version.translation_key, []).append(version)
+        return self._translations.get(page.translation_key, [])
 
     def get_object(self):
         """The page asked for; with `locale=`, its live translation in that locale (without

@@ -8,6 +8,7 @@ in every app.
 
 from django.core.cache import cache
 from django.core.files.images import get_image_dimensions
+from django.urls import reverse
 from rest_framework.fields import Field
 from wagtail.images.models import AbstractImage
 
@@ -134,12 +135,17 @@ def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "")
     }
 
 
+def page_api_url(page_id: int) -> str:
+    """The API address of a page (its detail view), at the one public address."""
+    return absolute_url(reverse("wagtailapi:pages:detail", args=[page_id]))
+
+
 def serialize_page_link(page) -> dict | None:
-    """A link to another page as `{id, type, title, locale, url}`: its public URL in the page's
-    own language, never a draft's or a private page's (password, login or group restricted, or
-    under such a page). Which translation to link is the caller's choice
-    (`cms.localized.public_translation`)."""
-    if not is_public(page):
+    """A link to another page as `{id, type, title, locale, html_url, api_url}`: its public URL in
+    the page's own language and its address in this API, never a draft's or a private page's
+    (password, login or group restricted, or under such a page). Which translation to link is the
+    caller's choice (`cms.localized.public_translation`)."""
+    if page is None or page.depth <= 1 or not is_public(page):
         return None
     model = page.specific_class or type(page)
     return {
@@ -147,13 +153,14 @@ def serialize_page_link(page) -> dict | None:
         "type": f"{model._meta.app_label}.{model.__name__}",
         "title": page.title,
         "locale": language_code(page.locale_id),
-        "url": absolute_url(page.url or ""),
+        "html_url": absolute_url(page.url or ""),
+        "api_url": page_api_url(page.pk),
     }
 
 
 def serialize_external_link(url: str) -> dict:
-    """A link to another site, in the page-link shape (no id, type, title or locale)."""
-    return {"id": None, "type": None, "title": "", "locale": None, "url": url}
+    """A link to another site, in the page-link shape (no id, type, title, locale or API address)."""
+    return {"id": None, "type": None, "title": "", "locale": None, "html_url": url, "api_url": None}
 
 
 def serialize_term(term) -> dict:
@@ -178,6 +185,31 @@ class PageLinkSerializerField(Field):
 
     def to_representation(self, value):
         return serialize_page_link(value)
+
+
+class PageParentSerializerField(Field):
+    """A page's parent, as a page link (null for a language's home page, or when the parent is not
+    live and public)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return serialize_page_link(page.get_parent())
+
+
+class PageTranslationsSerializerField(Field):
+    """`meta.translations`: the page's other live, public translations as page links (never an
+    alias: its content is not a translation). The view gives them for a whole listing in one query
+    (`translations_of`)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        versions = self.context["view"].translations_of(page)
+        links = (serialize_page_link(version) for version in versions if version.pk != page.pk)
+        return [link for link in links if link is not None]
 
 
 class TermsSerializerField(Field):

@@ -148,3 +148,34 @@ def test_bad_locale_or_fallback_is_a_400_naming_it(client, home_page, query, nam
     response = client.get(f"/api/v2/pages/?{query}")
     assert response.status_code == 400
     assert response.json()["message"].startswith(named)
+
+
+def link(page, locale):
+    return {
+        "id": page.pk,
+        "type": "stories.StoryPage",
+        "title": page.title,
+        "locale": locale,
+        "html_url": f"http://testserver{page.url}",
+        "api_url": f"http://testserver/api/v2/pages/{page.pk}/",
+    }
+
+
+def test_meta_lists_live_public_translations_never_aliases(client, stories):
+    kitchen, slovak_kitchen = stories["kitchen"], stories["slovak kitchen"]
+    meta = client.get(f"/api/v2/pages/{kitchen.pk}/").json()["meta"]
+    assert meta["translations"] == [link(slovak_kitchen, "sk")]
+    meta = client.get(f"/api/v2/pages/{slovak_kitchen.pk}/").json()["meta"]
+    assert meta["translations"] == [link(kitchen, "en")]
+    # The garden's Slovak alias is not a translation.
+    assert client.get(f"/api/v2/pages/{stories['garden'].pk}/").json()["meta"]["translations"] == []
+
+    listing = client.get(f"{STORIES}&locale=en&fields=translations&order=title").json()
+    assert [item["meta"]["translations"] for item in listing["items"]] == [
+        [],
+        [],
+        [link(slovak_kitchen, "sk")],
+    ]
+    slovak_kitchen.unpublish()
+    meta = client.get(f"/api/v2/pages/{kitchen.pk}/").json()["meta"]
+    assert meta["translations"] == []

@@ -214,7 +214,8 @@ def test_api_shows_the_story_with_every_block(client, story, media):
         "type": "network.CountryPage",
         "title": "Slovakia",
         "locale": "en",
-        "url": "http://testserver/en/network/slovakia/",
+        "html_url": "http://testserver/en/network/slovakia/",
+        "api_url": f"http://testserver/api/v2/pages/{story.country.pk}/",
     }
     assert data["centre"]["title"] == "MC Nezábudka Žilina"
     assert data["themes"] == [
@@ -261,7 +262,7 @@ def test_api_shows_the_story_with_every_block(client, story, media):
     assert audio["transcript"] == "We sing a lullaby."
     assert blocks["quote"] == {"quote": "Nobody is alone here.", "attribution": "Eva, Žilina"}
     assert blocks["embed"] == {"url": "https://youtu.be/abc123", "caption": "On YouTube"}
-    assert blocks["call_to_action"]["link"]["url"] == "http://testserver/en/stories/"
+    assert blocks["call_to_action"]["link"]["html_url"] == "http://testserver/en/stories/"
 
 
 def test_api_lists_stories_with_their_fields(client, story):
