@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import (
@@ -144,8 +145,33 @@ class AlwaysJSON(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+def with_cache_headers(request, response):
+    """Cache-Control on every API GET (a short max-age, then stale-while-revalidate), and on an
+    answer with content an ETag over its body (as Django's ConditionalGetMiddleware makes it): a
+    request whose If-None-Match names it gets a 304 without the body.
+
+    Nothing in the API is cached on the server, so the ETag of the next answer after a page is
+    published, unpublished, moved or deleted is the new body's; the `cache` helper's purge removes
+    /api/ answers from Varnish at the same moment."""
+    if request.method not in ("GET", "HEAD"):
+        return response
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.API_CACHE_MAX_AGE,
+            stale_while_revalidate=settings.API_CACHE_STALE_WHILE_REVALIDATE,
+        )
+    if response.status_code != 200 or response.streaming:
+        return response
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
 class JSONOnlyMixin:
-    """JSON only (no DRF browsable HTML), and the query checked before any view reads it."""
+    """JSON only (no DRF browsable HTML), the query checked before any view reads it, and cache
+    headers (ETag, Cache-Control, 304) on every answer."""
 
     renderer_classes = [JSONRenderer]
     content_negotiation_class = AlwaysJSON
@@ -154,6 +180,12 @@ class JSONOnlyMixin:
         # Before content negotiation, so `format=api` is a 400 naming the parameter, not a 404.
         check_parameters(request.GET)
         super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()  # the ETag is over the JSON body
+        return with_cache_headers(request, response)
 
 
 class PublicCollectionsMixin(JSONOnlyMixin):
@@ -296,7 +328,8 @@ class PublicMediaAPIViewSet(PublicCollectionsMixin, MediaAPIViewSet):
 
 def not_found(request, path=""):
     """Any other address under /api/v2/ (`pages/-1/`, a typo): a JSON 404 like the endpoints'."""
-    return JsonResponse({"message": f"not found: /api/v2/{path}"}, status=404)
+    response = JsonResponse({"message": f"not found: /api/v2/{path}"}, status=404)
+    return with_cache_headers(request, response)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

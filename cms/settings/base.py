@@ -243,6 +243,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links resolved to public URLs, not Wagtail's db_html
 WAGTAILAPI_LIMIT_MAX = 100
+# Every API answer may be reused this many seconds by browsers and proxies, then served stale
+# while one request fetches it anew (ETag: a conditional request gets a 304).
+API_CACHE_MAX_AGE = int(env("API_CACHE_MAX_AGE", "60"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(env("API_CACHE_STALE_WHILE_REVALIDATE", "300"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
