@@ -8,6 +8,8 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 from django.conf import settings
 from django.db.models import Subquery
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from rest_framework.negotiation import BaseContentNegotiation
@@ -324,6 +326,20 @@ class PublicDocumentsAPIViewSet(PublicCollectionsMixin, DocumentsAPIViewSet):
 
 class PublicMediaAPIViewSet(PublicCollectionsMixin, MediaAPIViewSet):
     pass
+
+
+def schema_view(request):
+    """The OpenAPI 3.1 document of this API (cms/openapi.py)."""
+    from cms.openapi import build_document
+
+    response = JsonResponse(build_document(), json_dumps_params={"ensure_ascii": False})
+    return with_cache_headers(request, response)
+
+
+def docs_view(request):
+    """Human docs: Swagger UI (served from our static files, never a CDN) on the document."""
+    response = render(request, "api/docs.html", {"schema_url": reverse("api_schema")})
+    return with_cache_headers(request, response)
 
 
 def not_found(request, path=""):

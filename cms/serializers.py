@@ -12,6 +12,7 @@ from django.urls import reverse
 from rest_framework.fields import Field
 from wagtail.images.models import AbstractImage
 
+from cms.api_schema import IMAGE, PAGE_LINK, TERM, nullable
 from cms.localized import language_code
 from cms.site_address import base_url
 from cms.visibility import is_public
@@ -175,6 +176,8 @@ def serialize_term(term) -> dict:
 class ImageSerializerField(Field):
     """An image foreign key (a page's main image, a centre's logo), in the image shape."""
 
+    api_schema = nullable(IMAGE)
+
     def to_representation(self, value):
         return serialize_image(value)
 
@@ -182,6 +185,8 @@ class ImageSerializerField(Field):
 class PageLinkSerializerField(Field):
     """A related page (a story's country or centre) as a page link, or null when it is not live
     and public."""
+
+    api_schema = nullable(PAGE_LINK)
 
     def to_representation(self, value):
         return serialize_page_link(value)
@@ -214,6 +219,8 @@ class PageTranslationsSerializerField(Field):
 
 class TermsSerializerField(Field):
     """A list of terms (a story's themes)."""
+
+    api_schema = {"type": "array", "items": TERM}
 
     def to_representation(self, value):
         return [serialize_term(term) for term in value]

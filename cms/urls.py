@@ -8,12 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import search, views
-from cms.api import api_router, not_found
+from cms.api import api_router, docs_view, not_found, schema_view
 from cms.sitemaps import Sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/schema/", schema_view, name="api_schema"),
+    path("api/v2/docs/", docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),
     re_path(r"^api/v2/(?P<path>.*)$", not_found),
     path(

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api_schema import INTEGER, NUMBER, nullable
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.localized import public_translation
 from cms.pages import BasePage
@@ -152,6 +153,11 @@ class WalkPage(CountrySectionMixin, BasePage):
         APIField("start"),
         APIField("stops"),
     ]
+    # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
+    api_field_schemas = {
+        "stop_count": INTEGER,
+        "start": nullable({"type": "array", "items": NUMBER, "minItems": 2, "maxItems": 2}),
+    }
     # The centre is the same place in every language; readers are sent to its translation.
     override_translatable_fields = [SynchronizedField("centre")]
 

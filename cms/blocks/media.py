@@ -9,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from cms.api_schema import IMAGE, MEDIA, STRING, nullable, obj
 from cms.serializers import serialize_image, serialize_media
 
 
@@ -22,6 +23,9 @@ class ImageChooserBlock(WagtailImageChooserBlock):
 
     def get_api_representation(self, value, context=None):
         return serialize_image(value)
+
+    def api_schema(self, schema_of):
+        return nullable(IMAGE)
 
 
 class ImageBlock(blocks.StructBlock):
@@ -73,6 +77,9 @@ class ImageBlock(blocks.StructBlock):
             "caption": value.get("caption", ""),
             "credit": value.get("credit") or getattr(image, "credit", ""),
         }
+
+    def api_schema(self, schema_of):
+        return obj({"image": nullable(IMAGE), "caption": STRING, "credit": STRING})
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -156,6 +163,9 @@ class VideoBlock(blocks.StructBlock):
             "caption": value.get("caption", ""),
         }
 
+    def api_schema(self, schema_of):
+        return obj({"media": nullable(MEDIA), "caption": STRING})
+
 
 class AudioBlock(blocks.StructBlock):
     audio = AudioChooserBlock(label=_("Audio"), help_text=_("Upload or choose a sound recording."))
@@ -178,3 +188,6 @@ class AudioBlock(blocks.StructBlock):
             "media": serialize_media(value.get("audio"), transcript=value.get("transcript", "")),
             "caption": value.get("caption", ""),
         }
+
+    def api_schema(self, schema_of):
+        return obj({"media": nullable(MEDIA), "caption": STRING})

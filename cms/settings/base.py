@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular_sidecar",  # Swagger UI's files for the API docs, served as our static files
     "csp",
     "corsheaders",
     "django_tasks",

@@ -48,7 +48,9 @@ def test_listings_have_an_etag_cache_control_and_answer_304(client, story, url):
 def test_detail_and_errors_have_cache_control(client, story):
     detail = client.get(f"/api/v2/pages/{story.pk}/")
     assert detail.status_code == 200 and detail.has_header("ETag")
-    assert client.get(detail.wsgi_request.path, HTTP_IF_NONE_MATCH=detail["ETag"]).status_code == 304
+    assert (
+        client.get(detail.wsgi_request.path, HTTP_IF_NONE_MATCH=detail["ETag"]).status_code == 304
+    )
     for url in ("/api/v2/pages/999999/", "/api/v2/nowhere/", "/api/v2/pages/?limit=-1"):
         response = client.get(url)
         assert response.status_code in (400, 404)
