@@ -306,7 +306,7 @@ def page_parameters(locales: list[str]) -> list[dict]:
         ),
         query(
             "locale",
-            {"type": "string", "enum": locales},
+            ref("Language"),
             "Only pages in this language (never aliases); with `fallback=true` every page once, "
             "in this language where translated, else in its source language.",
         ),
@@ -406,6 +406,11 @@ def build_document() -> dict:
     locales = sorted(Locale.objects.values_list("language_code", flat=True)) or [
         code for code, _name in settings.LANGUAGES
     ]
+    builder.components["Language"] = {
+        "type": "string",
+        "enum": locales,
+        "description": "A language code of the site's locales.",
+    }
     page_types = [
         builder.page_type(model, PublicPagesAPIViewSet)
         for model in sorted(get_page_models(), key=lambda m: m._meta.label)

@@ -194,6 +194,7 @@ def test_a_generated_client_reads_a_story_in_slovak_with_fallback(client, conten
     try:
         bridges_client = importlib.import_module("bridges_client")
         get_page = importlib.import_module("bridges_client.api.pages.get_page")
+        models = importlib.import_module("bridges_client.models")
     finally:
         sys.path.remove(str(tmp_path))
 
@@ -216,7 +217,7 @@ def test_a_generated_client_reads_a_story_in_slovak_with_fallback(client, conten
         (content["story"], "Utorková kuchyňa"),
         (content["slovak story"], "Utorková kuchyňa"),
     ):
-        story = get_page.sync(client=api, id=page.pk, locale="sk", fallback=True)
+        story = get_page.sync(client=api, id=page.pk, locale=models.Language("sk"), fallback=True)
         assert story is not None, "the client could not read the answer"
         data = story.to_dict()
         assert data["title"] == expected_title
