@@ -6,14 +6,17 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db.models import Subquery
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -29,7 +32,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, Locale, Site
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from cms.localized import in_language, language_code
@@ -328,6 +332,68 @@ class PublicMediaAPIViewSet(PublicCollectionsMixin, MediaAPIViewSet):
     pass
 
 
+class PagePreviewAPIViewSet(PublicPagesAPIViewSet):
+    """/api/v2/preview/?content_type=stories.storypage&token=…[&id=…]: the draft an editor is
+    previewing, in the detail shape, for a headless front end (cms/preview.py). Nothing of a
+    draft without a valid token: a tampered, expired or unknown token, another page's id or
+    another page type are all a 404, and the answer is never cached (private, no-store)."""
+
+    known_query_parameters = frozenset(["content_type", "token", "id", "format"])
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
+
+    def preview_view(self, request):
+        self.check_query_parameters(Page.objects.none())
+        serializer = self.get_serializer(self.get_object())
+        return Response(serializer.data, headers={"Cache-Control": "private, no-store"})
+
+    def get_object(self):
+        if hasattr(self, "_preview"):
+            return self._preview
+        query = self.request.GET
+        for name in ("content_type", "token"):
+            if not query.get(name):
+                raise BadRequestError(f"{name} is required (from the preview address)")
+        try:
+            app_label, model_name = query["content_type"].split(".")
+            content_type = ContentType.objects.get_by_natural_key(app_label, model_name.lower())
+        except (ValueError, ContentType.DoesNotExist) as error:
+            raise Http404("content_type: no such page type") from error
+        model = content_type.model_class()
+        if model is None or not issubclass(model, HeadlessPreviewMixin):
+            raise Http404("content_type: no such page type")
+        try:
+            identifier = model.get_preview_signer().unsign(
+                query["token"], max_age=settings.HEADLESS_PREVIEW_MAX_AGE
+            )
+        except signing.SignatureExpired as error:
+            raise Http404("token: the preview has expired; press Preview again") from error
+        except signing.BadSignature as error:
+            raise Http404("token: not a preview token") from error
+        if query.get("id") and identifier != f"id={query['id']}":
+            raise Http404("token: not a preview of this page")
+        preview = PagePreview.objects.filter(
+            content_type=content_type, token=query["token"]
+        ).first()
+        if preview is None:
+            raise Http404("token: no such preview")
+        self._preview = preview.as_page()
+        return self._preview
+
+    def get_serializer_class(self):
+        page = self.get_object()
+        return self._get_serializer_class(
+            self.request.wagtailapi_router, type(page), [], show_details=True
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["base_queryset"] = self.get_base_queryset()
+        return context
+
+
 def schema_view(request):
     """The OpenAPI 3.1 document of this API (cms/openapi.py)."""
     from cms.openapi import build_document
@@ -353,3 +419,4 @@ api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("media", PublicMediaAPIViewSet)
+api_router.register_endpoint("preview", PagePreviewAPIViewSet)
