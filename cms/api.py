@@ -8,7 +8,7 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Subquery
+from django.db.models import Subquery, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -17,6 +17,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail import blocks, hooks
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -31,13 +32,20 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from cms.localized import in_language, language_code
-from cms.serializers import PageParentSerializerField, PageTranslationsSerializerField
+from cms.serializers import (
+    PRELOADED_IMAGES,
+    PageParentSerializerField,
+    PageTranslationsSerializerField,
+)
 
 # The largest value a database integer column holds on every backend we run (PostgreSQL integer).
 MAX_INTEGER = 2**31 - 1
@@ -134,6 +142,63 @@ class LocaleFilter:
         if queryset.query.order_by:
             result = result.order_by(*queryset.query.order_by)
         return result
+
+
+def stream_image_ids(block, raw) -> set[int]:
+    """The ids of the images chosen anywhere in a StreamField's raw JSON."""
+    if raw is None:
+        return set()
+    if isinstance(block, ImageChooserBlock):
+        return {raw} if isinstance(raw, int) else set()
+    ids: set[int] = set()
+    if isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                ids |= stream_image_ids(child, item.get("value"))
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            ids |= stream_image_ids(child, raw.get(name))
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        for item in raw:
+            is_item = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            ids |= stream_image_ids(block.child_block, item["value"] if is_item else item)
+    return ids
+
+
+def prepare_pages(pages: list) -> None:
+    """Read once for a whole listing what serialising each page would read one by one: each
+    page's locale, its image fields with their renditions, the images chosen in its StreamFields
+    (for the image chooser blocks), and whatever an app registers with the
+    `bridges_api_prepare_pages` hook (a story's themes, a page's country)."""
+    if not pages:
+        return
+    prefetch_related_objects(pages, "locale")
+    image_model = get_image_model()
+    image_ids: set[int] = set()
+    for model in {type(page) for page in pages}:
+        group = [page for page in pages if type(page) is model]
+        image_fields = [
+            field.name
+            for field in model._meta.get_fields()
+            if field.many_to_one and field.related_model is image_model
+        ]
+        if image_fields:
+            prefetch_related_objects(
+                group, *image_fields, *[f"{name}__renditions" for name in image_fields]
+            )
+        stream_fields = [
+            field for field in model._meta.get_fields() if isinstance(field, StreamField)
+        ]
+        for page in group:
+            for field in stream_fields:
+                raw = getattr(page, field.attname).raw_data
+                image_ids |= stream_image_ids(field.stream_block, list(raw))
+    preloaded = PRELOADED_IMAGES.get()
+    if preloaded is not None and image_ids:
+        preloaded.update(image_model.objects.prefetch_renditions().in_bulk(image_ids))
+    for prepare in hooks.get_hooks("bridges_api_prepare_pages"):
+        prepare(pages)
 
 
 class PageSearchFilter(SearchFilter):
@@ -244,9 +309,18 @@ class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     # Every listing item names its translations only when asked (`fields=translations` or `*`).
 
+    def listing_view(self, request):
+        token = PRELOADED_IMAGES.set({})
+        try:
+            return super().listing_view(request)
+        finally:
+            PRELOADED_IMAGES.reset(token)
+
     def paginate_queryset(self, queryset):
-        # A list, so the translations of the whole page of results are read in one query.
+        # A list, so what the whole page of results needs is read in a few queries, not a few
+        # per item: translations (translations_of), images, and each app's own (a hook).
         self._listed_pages = list(super().paginate_queryset(queryset))
+        prepare_pages(self._listed_pages)
         return self._listed_pages
 
     def translations_of(self, page) -> list:

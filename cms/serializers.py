@@ -6,6 +6,8 @@ stop, a page's hero image, a centre's logo, a video's poster) and a page link is
 in every app.
 """
 
+from contextvars import ContextVar
+
 from django.core.cache import cache
 from django.core.files.images import get_image_dimensions
 from django.urls import reverse
@@ -16,6 +18,10 @@ from cms.api_schema import IMAGE, PAGE_LINK, TERM, nullable
 from cms.localized import language_code
 from cms.site_address import base_url
 from cms.visibility import is_public
+
+# Images of a whole API listing, read in one query before its pages are serialised (cms/api.py):
+# image chooser blocks take theirs from here instead of one query per page.
+PRELOADED_IMAGES: ContextVar[dict | None] = ContextVar("bridges_preloaded_images", default=None)
 
 # Rendition sizes offered to API clients; the site's templates use the same specs through srcset.
 IMAGE_RENDITIONS = {

@@ -10,13 +10,16 @@ from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
 from cms.api_schema import IMAGE, MEDIA, STRING, nullable, obj
-from cms.serializers import serialize_image, serialize_media
+from cms.serializers import PRELOADED_IMAGES, serialize_image, serialize_media
 
 
 class ImageChooserBlock(WagtailImageChooserBlock):
     """Loads the renditions of every image in a StreamField in one query, not one per image."""
 
     def bulk_to_python(self, values):
+        preloaded = PRELOADED_IMAGES.get()
+        if preloaded is not None and all(value in preloaded for value in values if value):
+            return [preloaded.get(value) if value else None for value in values]
         images = super().bulk_to_python(values)
         prefetch_related_objects([image for image in images if image is not None], "renditions")
         return images
