@@ -10,8 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db.models import Subquery, prefetch_related_objects
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from rest_framework.negotiation import BaseContentNegotiation
@@ -466,20 +465,6 @@ class PagePreviewAPIViewSet(PublicPagesAPIViewSet):
         context = super().get_serializer_context()
         context["base_queryset"] = self.get_base_queryset()
         return context
-
-
-def schema_view(request):
-    """The OpenAPI 3.1 document of this API (cms/openapi.py)."""
-    from cms.openapi import build_document
-
-    response = JsonResponse(build_document(), json_dumps_params={"ensure_ascii": False})
-    return with_cache_headers(request, response)
-
-
-def docs_view(request):
-    """Human docs: Swagger UI (served from our static files, never a CDN) on the document."""
-    response = render(request, "api/docs.html", {"schema_url": reverse("api_schema")})
-    return with_cache_headers(request, response)
 
 
 def not_found(request, path=""):

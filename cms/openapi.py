@@ -14,11 +14,15 @@ no block or field is left undescribed.
 """
 
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from rest_framework import fields as drf
 from wagtail import blocks
 from wagtail.api.v2.serializers import StreamField as StreamFieldSerializer
 from wagtail.models import Locale, get_page_models
 
+from cms.api import PublicPagesAPIViewSet, api_router, with_cache_headers
 from cms.api_schema import (
     ANYTHING,
     BOOLEAN,
@@ -257,7 +261,7 @@ class SchemaBuilder:
         name = f"{model._meta.app_label}.{model.__name__}"
         component = f"{model._meta.app_label}_{model.__name__}"
         serializer_class = viewset._get_serializer_class(
-            viewset_router(), model, [("*", False, None)], show_details=True
+            api_router, model, [("*", False, None)], show_details=True
         )
         serializer = serializer_class(context={"request": None, "view": None})
         body = {}
@@ -277,12 +281,6 @@ class SchemaBuilder:
             description=(model.__doc__ or "").strip().split("\n")[0] or name,
         )
         return component
-
-
-def viewset_router():
-    from cms.api import api_router
-
-    return api_router
 
 
 def query(name, schema, description, required=False) -> dict:
@@ -399,8 +397,6 @@ def find_responses() -> dict:
 
 def build_document() -> dict:
     """The whole OpenAPI document."""
-    from cms.api import PublicPagesAPIViewSet
-
     builder = SchemaBuilder()
     max_limit = settings.WAGTAILAPI_LIMIT_MAX
     locales = sorted(Locale.objects.values_list("language_code", flat=True)) or [
@@ -553,3 +549,15 @@ def build_document() -> dict:
         "components": {"schemas": builder.components},
         "x-undescribed": builder.undescribed,
     }
+
+
+def schema_view(request):
+    """The OpenAPI 3.1 document of this API (cms/openapi.py)."""
+    response = JsonResponse(build_document(), json_dumps_params={"ensure_ascii": False})
+    return with_cache_headers(request, response)
+
+
+def docs_view(request):
+    """Human docs: Swagger UI (served from our static files, never a CDN) on the document."""
+    response = render(request, "api/docs.html", {"schema_url": reverse("api_schema")})
+    return with_cache_headers(request, response)

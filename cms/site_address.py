@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, register
+from wagtail.models import Site
 
 # Wagtail's Site.root_url knows http on any port and https on 443 only.
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -30,8 +31,6 @@ def base_url() -> str:
 
 def sync_default_site(using: str = "default") -> bool:
     """Give the default Site record the public address; True when it changed."""
-    from wagtail.models import Site
-
     site = Site.objects.using(using).filter(is_default_site=True).first()
     if site is None:
         return False

@@ -8,7 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import search, views
-from cms.api import api_router, docs_view, not_found, schema_view
+from cms.api import api_router, not_found
+from cms.openapi import docs_view, schema_view
 from cms.sitemaps import Sitemap
 
 urlpatterns = [
