@@ -16,7 +16,9 @@ from wagtail.models import Locale, Page
 from cms.visibility import is_public
 
 
-def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> QuerySet:
+def in_language(
+    queryset: QuerySet, locale: Locale, default: Locale | None = None, *, aliases: bool = True
+) -> QuerySet:
     """Each page of `queryset` once, as a reader of `locale` should see it. The one language rule
     of every listing, the search and the API's `fallback=true`:
 
@@ -26,6 +28,9 @@ def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = Non
     3. else its original: the first version made (lowest id, never an alias), for a page that
        exists only in other languages (a story sent in and published in Slovak only).
 
+    With `aliases=False` (the API, whose items are content, not addresses) an alias is never
+    returned: the page it stands for comes back as its original instead.
+
     Every page comes back annotated with `content_locale_id`, the locale its content is written
     in: the original's for an alias, its own otherwise (`content_language()` reads it), so a card
     can carry the right `lang` and a badge. The queryset's other filters (live, public, a section)
@@ -33,13 +38,15 @@ def in_language(queryset: QuerySet, locale: Locale, default: Locale | None = Non
     """
     default = default or Locale.get_default()
     versions = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
-    condition = Q(locale=locale)
+    in_locale = versions if aliases else versions.filter(alias_of__isnull=True)
+    condition = Q(locale=locale) if aliases else Q(locale=locale, alias_of__isnull=True)
     if locale.pk != default.pk:
-        condition |= Q(locale=default) & ~Exists(versions.filter(locale=locale))
+        condition |= Q(locale=default) & ~Exists(in_locale.filter(locale=locale))
     condition |= (
         ~Q(locale__in=[locale, default])
         & Q(alias_of__isnull=True)
-        & ~Exists(versions.filter(locale__in=[locale, default]))
+        & ~Exists(in_locale.filter(locale=locale))
+        & ~Exists(versions.filter(locale=default))
         # The first version made: an alias is always younger than its original, so "no older
         # version" needs no test on aliases (which would lead SQLite to scan by alias_of).
         & ~Exists(versions.filter(pk__lt=OuterRef("pk")))

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 # ImageSerializerField is imported from here by older code too: it lives in cms.serializers.
+from cms.preview import HeadlessPreviewPageMixin
 from cms.serializers import ImageSerializerField
 
 
@@ -80,7 +81,7 @@ class SitemapAlternatesMixin:
         return urls
 
 
-class BasePage(SitemapAlternatesMixin, ListingMixin, Page):
+class BasePage(HeadlessPreviewPageMixin, SitemapAlternatesMixin, ListingMixin, Page):
     """Every Bridges page: a listing card, SEO fields and sitemap alternates."""
 
     content_panels = [*Page.content_panels]

@@ -6,14 +6,22 @@ stop, a page's hero image, a centre's logo, a video's poster) and a page link is
 in every app.
 """
 
-from django.conf import settings
+from contextvars import ContextVar
+
 from django.core.cache import cache
 from django.core.files.images import get_image_dimensions
+from django.urls import reverse
 from rest_framework.fields import Field
 from wagtail.images.models import AbstractImage
 
+from cms.api_schema import IMAGE, PAGE_LINK, TERM, nullable
 from cms.localized import language_code
+from cms.site_address import base_url
 from cms.visibility import is_public
+
+# Images of a whole API listing, read in one query before its pages are serialised (cms/api.py):
+# image chooser blocks take theirs from here instead of one query per page.
+PRELOADED_IMAGES: ContextVar[dict | None] = ContextVar("bridges_preloaded_images", default=None)
 
 # Rendition sizes offered to API clients; the site's templates use the same specs through srcset.
 IMAGE_RENDITIONS = {
@@ -29,7 +37,7 @@ FILE_SIZE_CACHE_SECONDS = 24 * 60 * 60
 def absolute_url(url: str) -> str:
     """Storage URLs are site-relative in development and absolute on object storage."""
     if url and url.startswith("/"):
-        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+        return base_url() + url
     return url
 
 
@@ -134,12 +142,17 @@ def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "")
     }
 
 
+def page_api_url(page_id: int) -> str:
+    """The API address of a page (its detail view), at the one public address."""
+    return absolute_url(reverse("wagtailapi:pages:detail", args=[page_id]))
+
+
 def serialize_page_link(page) -> dict | None:
-    """A link to another page as `{id, type, title, locale, url}`: its public URL in the page's
-    own language, never a draft's or a private page's (password, login or group restricted, or
-    under such a page). Which translation to link is the caller's choice
-    (`cms.localized.public_translation`)."""
-    if not is_public(page):
+    """A link to another page as `{id, type, title, locale, html_url, api_url}`: its public URL in
+    the page's own language and its address in this API, never a draft's or a private page's
+    (password, login or group restricted, or under such a page). Which translation to link is the
+    caller's choice (`cms.localized.public_translation`)."""
+    if page is None or page.depth <= 1 or not is_public(page):
         return None
     model = page.specific_class or type(page)
     return {
@@ -147,13 +160,14 @@ def serialize_page_link(page) -> dict | None:
         "type": f"{model._meta.app_label}.{model.__name__}",
         "title": page.title,
         "locale": language_code(page.locale_id),
-        "url": absolute_url(page.url or ""),
+        "html_url": absolute_url(page.url or ""),
+        "api_url": page_api_url(page.pk),
     }
 
 
 def serialize_external_link(url: str) -> dict:
-    """A link to another site, in the page-link shape (no id, type, title or locale)."""
-    return {"id": None, "type": None, "title": "", "locale": None, "url": url}
+    """A link to another site, in the page-link shape (no id, type, title, locale or API address)."""
+    return {"id": None, "type": None, "title": "", "locale": None, "html_url": url, "api_url": None}
 
 
 def serialize_term(term) -> dict:
@@ -168,6 +182,8 @@ def serialize_term(term) -> dict:
 class ImageSerializerField(Field):
     """An image foreign key (a page's main image, a centre's logo), in the image shape."""
 
+    api_schema = nullable(IMAGE)
+
     def to_representation(self, value):
         return serialize_image(value)
 
@@ -176,12 +192,41 @@ class PageLinkSerializerField(Field):
     """A related page (a story's country or centre) as a page link, or null when it is not live
     and public."""
 
+    api_schema = nullable(PAGE_LINK)
+
     def to_representation(self, value):
         return serialize_page_link(value)
 
 
+class PageParentSerializerField(Field):
+    """A page's parent, as a page link (null for a language's home page, or when the parent is not
+    live and public)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return serialize_page_link(page.get_parent())
+
+
+class PageTranslationsSerializerField(Field):
+    """`meta.translations`: the page's other live, public translations as page links (never an
+    alias: its content is not a translation). The view gives them for a whole listing in one query
+    (`translations_of`)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        versions = self.context["view"].translations_of(page)
+        links = (serialize_page_link(version) for version in versions if version.pk != page.pk)
+        return [link for link in links if link is not None]
+
+
 class TermsSerializerField(Field):
     """A list of terms (a story's themes)."""
+
+    api_schema = {"type": "array", "items": TERM}
 
     def to_representation(self, value):
         return [serialize_term(term) for term in value]

@@ -9,11 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import offline, search, views
 from cms.api import api_router, not_found
+from cms.openapi import docs_view, schema_view
 from cms.sitemaps import Sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/schema/", schema_view, name="api_schema"),
+    path("api/v2/docs/", docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),
     re_path(r"^api/v2/(?P<path>.*)$", not_found),
     path(

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.api_schema import IMAGE, STRING, nullable, obj
 from cms.blocks import AudioBlock, EmbedBlock, ImageChooserBlock, VideoBlock
 from cms.serializers import serialize_image
 
@@ -67,6 +68,9 @@ class SpeakerBlock(blocks.StructBlock):
             "photo": serialize_image(value.get("photo")),
             "bio": value.get("bio", ""),
         }
+
+    def api_schema(self, schema_of):
+        return obj({"name": STRING, "role": STRING, "photo": nullable(IMAGE), "bio": STRING})
 
 
 class SpeakersStreamBlock(blocks.StreamBlock):

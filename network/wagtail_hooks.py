@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from network import directory_admin
 from network.admin_views import event_choices, registration_viewset
 from network.models import CountryPage, EventPage, EventRegistration, NetworkPage
+from network.models.countries import CountrySectionMixin, attach_countries
 
 
 @hooks.register("register_admin_viewset")
@@ -119,3 +120,9 @@ class RegistrationsPanel(Component):
 def add_registrations_panel(request, panels):
     if request.user.has_perm("network.view_eventregistration"):
         panels.append(RegistrationsPanel(request))
+
+
+@hooks.register("bridges_api_prepare_pages")
+def attach_countries_for_the_api(pages):
+    """An API listing names each page's country: one query for all of them (cms/api.py)."""
+    attach_countries([page for page in pages if isinstance(page, CountrySectionMixin)])

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.api_schema import PAGE_LINK, nullable
 from cms.blocks import BodyStreamBlock
 from cms.serializers import serialize_page_link
 
@@ -20,6 +21,9 @@ class ChapterPageChooserBlock(blocks.PageChooserBlock):
 
     def get_api_representation(self, value, context=None):
         return serialize_page_link(value)
+
+    def api_schema(self, schema_of):
+        return nullable(PAGE_LINK)
 
 
 class PartBlock(blocks.StructBlock):

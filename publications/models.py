@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from cms.api_schema import BOOLEAN, INTEGER, PAGE_LINK, STRING, nullable, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import absolute_url, serialize_page_link
@@ -87,12 +88,41 @@ class PublicationPageForm(WagtailAdminPageForm):
 class DownloadsField(Field):
     """The PDF and EPUB of this edition in the API: URL, size and when each was built."""
 
+    api_schema = {
+        "type": "array",
+        "items": obj(
+            {
+                "format": STRING,
+                "label": STRING,
+                "url": nullable(STRING),
+                "ready": BOOLEAN,
+                "size": nullable(INTEGER),
+                "built_at": nullable({"type": "string", "format": "date-time"}),
+            }
+        ),
+    }
+
     def to_representation(self, page):
         return page.downloads_api()
 
 
 class ChapterLinksField(Field):
     """The chapters of this edition in the API, as page links (texts written for the book by title)."""
+
+    api_schema = {
+        "type": "array",
+        "items": obj(
+            {
+                "number": INTEGER,
+                "type": STRING,
+                "title": STRING,
+                "language": nullable(STRING),
+                "part": nullable(STRING),
+                "page": nullable(PAGE_LINK),
+                "url": nullable(STRING),
+            }
+        ),
+    }
 
     def to_representation(self, page):
         contents = page.contents

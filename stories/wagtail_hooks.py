@@ -3,6 +3,7 @@ stories the public sent in (read and delete only: a submission is evidence of wh
 and stories on the network's pages (a country's stories, a centre's stories: network.listings)."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +15,7 @@ from network.listings import REGISTER_SECTION_LISTING, SectionListing
 
 from .inbox import SubmissionsPanel
 from .models import StoryPage, Theme, prepare_story_cards
+from .models.themes import attach_themes
 from .submission_admin import StorySubmissionViewSet, submission_file
 
 
@@ -74,3 +76,15 @@ def add_submissions_panel(request, panels):
     """The editor's inbox: sent-in stories waiting in her sections (stories/inbox.py)."""
     if request.user.has_perm("stories.view_storysubmission"):
         panels.append(SubmissionsPanel(request))
+
+
+@hooks.register("bridges_api_prepare_pages")
+def prepare_stories_for_the_api(pages):
+    """An API listing gives each story's themes and centre: a few queries for all (cms/api.py)."""
+    stories = [page for page in pages if isinstance(page, StoryPage)]
+    prefetch_related_objects(stories, "themes", "centre")
+    for locale_id in {story.locale_id for story in stories}:
+        group = [story for story in stories if story.locale_id == locale_id]
+        attach_themes(group, group[0].locale)
+        for story in group:
+            story.__dict__["localized_themes"] = story.theme_list  # the cached property's value

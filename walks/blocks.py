@@ -12,6 +12,7 @@ from wagtail.admin.telepath import register
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter
 
+from cms.api_schema import NUMBER, nullable, obj
 from cms.blocks import AudioBlock, ImageBlock, VideoBlock
 from cms.blocks.panorama import PanoramaBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
@@ -50,6 +51,9 @@ class LocationBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"latitude": value.get("latitude"), "longitude": value.get("longitude")}
+
+    def api_schema(self, schema_of):
+        return obj({"latitude": nullable(NUMBER), "longitude": nullable(NUMBER)})
 
 
 class LocationBlockAdapter(StructBlockAdapter):
@@ -164,6 +168,20 @@ class StopBlock(blocks.StructBlock):
         main = media[0]
         data["media"] = {"type": main["type"], **main["value"]} if main else None
         return data
+
+    def api_schema(self, schema_of):
+        children = {name: schema_of(block) for name, block in self.child_blocks.items()}
+        kinds = list(self.child_blocks["media"].child_blocks)
+        # The main medium's block value with its block type beside it.
+        children["media"] = nullable(
+            {
+                "type": "object",
+                "properties": {"type": {"type": "string", "enum": kinds}},
+                "required": ["type"],
+                "additionalProperties": True,
+            }
+        )
+        return obj(children)
 
 
 class WalkStopsBlock(blocks.StreamBlock):

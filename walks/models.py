@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api_schema import INTEGER, NUMBER, nullable
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.localized import in_language, one_per_translation, public_translation
 from cms.pages import BasePage
@@ -180,6 +181,11 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         APIField("start"),
         APIField("stops"),
     ]
+    # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
+    api_field_schemas = {
+        "stop_count": INTEGER,
+        "start": nullable({"type": "array", "items": NUMBER, "minItems": 2, "maxItems": 2}),
+    }
     # The centre is the same place in every language; readers are sent to its translation.
     override_translatable_fields = [SynchronizedField("centre")]
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 
+from cms.api_schema import STRING, nullable, obj
+
 
 class EmbedBlock(blocks.StructBlock):
     embed = WagtailEmbedBlock(
@@ -24,3 +26,6 @@ class EmbedBlock(blocks.StructBlock):
             "url": value["embed"].url if value.get("embed") else None,
             "caption": value["caption"],
         }
+
+    def api_schema(self, schema_of):
+        return obj({"url": nullable(STRING), "caption": STRING})

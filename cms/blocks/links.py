@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.api_schema import PAGE_LINK, nullable
 from cms.localized import public_translation
 from cms.serializers import serialize_external_link, serialize_page_link
 
@@ -47,6 +48,9 @@ class LinkBlock(blocks.StructBlock):
         if value.get("page"):
             return serialize_page_link(public_translation(value["page"]))
         return serialize_external_link(value.get("url"))
+
+    def api_schema(self, schema_of):
+        return nullable(PAGE_LINK)
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -9,19 +9,26 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-from cms.serializers import serialize_image, serialize_media
+from cms.api_schema import IMAGE, MEDIA, STRING, nullable, obj
+from cms.serializers import PRELOADED_IMAGES, serialize_image, serialize_media
 
 
 class ImageChooserBlock(WagtailImageChooserBlock):
     """Loads the renditions of every image in a StreamField in one query, not one per image."""
 
     def bulk_to_python(self, values):
+        preloaded = PRELOADED_IMAGES.get()
+        if preloaded is not None and all(value in preloaded for value in values if value):
+            return [preloaded.get(value) if value else None for value in values]
         images = super().bulk_to_python(values)
         prefetch_related_objects([image for image in images if image is not None], "renditions")
         return images
 
     def get_api_representation(self, value, context=None):
         return serialize_image(value)
+
+    def api_schema(self, schema_of):
+        return nullable(IMAGE)
 
 
 def struct_segments(block: blocks.StructBlock, value) -> list:
@@ -117,6 +124,9 @@ class ImageBlock(blocks.StructBlock):
             "caption": value.get("caption", ""),
             "credit": value.get("credit") or getattr(image, "credit", ""),
         }
+
+    def api_schema(self, schema_of):
+        return obj({"image": nullable(IMAGE), "caption": STRING, "credit": STRING})
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -220,6 +230,9 @@ class VideoBlock(SameMediaInEveryLanguage, blocks.StructBlock):
             "caption": value.get("caption", ""),
         }
 
+    def api_schema(self, schema_of):
+        return obj({"media": nullable(MEDIA), "caption": STRING})
+
 
 class AudioBlock(SameMediaInEveryLanguage, blocks.StructBlock):
     media_field = "audio"
@@ -244,3 +257,6 @@ class AudioBlock(SameMediaInEveryLanguage, blocks.StructBlock):
             "media": serialize_media(value.get("audio"), transcript=value.get("transcript", "")),
             "caption": value.get("caption", ""),
         }
+
+    def api_schema(self, schema_of):
+        return obj({"media": nullable(MEDIA), "caption": STRING})

@@ -9,15 +9,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Bridges core"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+        from wagtail.signals import page_published
+
         from cms.core import locale_sync
+        from cms.core.translation_notices import on_page_published
+        from cms.site_address import sync_after_migrate
         from cms.visibility import connect_signals
 
         connect_signals()
         locale_sync.connect_signals()
-
-        from wagtail.signals import page_published
-
-        from cms.core.translation_notices import on_page_published
-
+        post_migrate.connect(sync_after_migrate, sender=self)
         # A source published with changed text: its translations are out of date at once.
         page_published.connect(on_page_published, dispatch_uid="bridges-translations-out-of-date")

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "wagtail_headless_preview",  # drafts for a headless front end: cms/preview.py
+    "drf_spectacular_sidecar",  # Swagger UI's files for the API docs, served as our static files
     "csp",
     "corsheaders",
     "django_tasks",
@@ -249,13 +251,24 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
 BRIDGES_ALIAS_PUBLISHED_PAGES = True
 
 # The public API (Wagtail API v2): read-only, CORS-enabled for the origins listed.
-WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# One public address (cms/site_address.py): the API's absolute URLs use the same base as the
+# Site record, canonical links, the sitemap, feeds and mails; it is not configurable apart.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links resolved to public URLs, not Wagtail's db_html
 WAGTAILAPI_LIMIT_MAX = 100
+# Every API answer may be reused this many seconds by browsers and proxies, then served stale
+# while one request fetches it anew (ETag: a conditional request gets a 304).
+API_CACHE_MAX_AGE = int(env("API_CACHE_MAX_AGE", "60"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(env("API_CACHE_STALE_WHILE_REVALIDATE", "300"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+# A headless front end's preview page: an editor's Preview opens it with ?content_type=…&token=…,
+# and it reads the draft from /api/v2/preview/ with them (cms/preview.py). Empty: Preview shows
+# the site's own templates. A token is good for HEADLESS_PREVIEW_MAX_AGE seconds.
 HEADLESS_PREVIEW_URL = env("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(env("HEADLESS_PREVIEW_MAX_AGE", "1800"))
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL or "/"}}
 
 LOGGING = {
     "version": 1,
@@ -358,6 +371,11 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         # The admin's map pickers also fetch from the address search (BRIDGES_GEOCODER_URL's origin,
         # added per request by cms.middleware so a changed setting is followed).
         "connect-src": [SELF],
+        # Preview shows the headless front end in a frame when one is configured.
+        "frame-src": [
+            *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"],
+            *([origin(HEADLESS_PREVIEW_URL)] if origin(HEADLESS_PREVIEW_URL) else []),
+        ],
     }
 }
 # No avatars from gravatar.com in the admin: editors' addresses are not sent to a third party.

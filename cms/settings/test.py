@@ -27,7 +27,7 @@ STORAGES = {  # noqa: F405
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILAPI_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 ALLOWED_HOSTS = ["*"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 # No internet on the test machines: YouTube and Vimeo embeds come from a stub finder.

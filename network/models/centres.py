@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api_schema import NUMBER, STRING, nullable, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from cms.serializers import ImageSerializerField
@@ -200,6 +201,13 @@ class CentrePage(CountrySectionMixin, BasePage):
         APIField("member_since"),
         APIField("directory_key"),
     ]
+    # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
+    api_field_schemas = {
+        "address": obj(
+            {"street_address": STRING, "postcode": STRING, "city": STRING, "country": STRING}
+        ),
+        "location": nullable(obj({"lat": NUMBER, "lng": NUMBER})),
+    }
     # Translators translate the name, description and opening hours; where the centre is and
     # how to reach it is the same in every language, so they are never offered for translation.
     override_translatable_fields = [

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api_schema import STRING, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 
@@ -166,6 +167,18 @@ class CountryPage(BasePage):
         APIField("country_code"),
         APIField("contact"),
     ]
+    # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
+    api_field_schemas = {
+        "contact": obj(
+            {
+                "organisation": STRING,
+                "name": STRING,
+                "email": STRING,
+                "phone": STRING,
+                "website": STRING,
+            }
+        ),
+    }
     # Translators translate the introduction; codes and addresses are the same in every language.
     override_translatable_fields = [
         SynchronizedField("country_code", overridable=False),

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api_schema import BOOLEAN, INTEGER, NUMBER, STRING, nullable, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.pages import BasePage
 from network.blocks import AgendaStreamBlock, RecordingsStreamBlock, SpeakersStreamBlock
@@ -311,6 +312,37 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         APIField("recordings"),
         APIField("calendar_url"),
     ]
+    # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
+    api_field_schemas = {
+        "venue": obj(
+            {
+                "name": STRING,
+                "address": STRING,
+                "city": STRING,
+                "country": STRING,
+                "latitude": nullable(NUMBER),
+                "longitude": nullable(NUMBER),
+            }
+        ),
+        "change": obj(
+            {
+                "cancelled": BOOLEAN,
+                "previous_start": nullable({"type": "string", "format": "date-time"}),
+                "sequence": INTEGER,
+            }
+        ),
+        "registration": obj(
+            {
+                "type": STRING,
+                "url": nullable(STRING),
+                "is_open": BOOLEAN,
+                "capacity": nullable(INTEGER),
+                "places_left": nullable(INTEGER),
+            },
+            required=["type", "url", "is_open"],
+        ),
+        "calendar_url": nullable(STRING),
+    }
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
         for name in (

@@ -1,6 +1,6 @@
 """A linked page in the API (a story's or a walk's centre, a link block, a rich text link) follows
 one rule: the translation in the page's own language where it is live and public, else the
-original, else nothing; and it has one shape, {id, type, title, locale, url}."""
+original, else nothing; and it has one shape, {id, type, title, locale, html_url, api_url}."""
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -57,7 +57,8 @@ def test_a_german_story_and_walk_name_the_german_centre_whatever_the_client_acce
             "type": "network.CentrePage",
             "title": "MZ Vergissmeinnicht",
             "locale": "de",
-            "url": "http://testserver/de/network/slovakia/mc-nezabudka/",
+            "html_url": "http://testserver/de/network/slovakia/mc-nezabudka/",
+            "api_url": f"http://testserver/api/v2/pages/{german_centre.pk}/",
         }
 
 
@@ -69,7 +70,7 @@ def test_links_inside_a_german_page_lead_to_german_pages(
     paragraph, call_to_action = (block["value"] for block in data["body"])
     assert paragraph == '<p>Visit <a href="/de/network/slovakia/mc-nezabudka/">us</a>.</p>'
     link = call_to_action["link"]
-    assert (link["title"], link["locale"], link["url"]) == (
+    assert (link["title"], link["locale"], link["html_url"]) == (
         "Geschichten",
         "de",
         "http://testserver/de/stories/",

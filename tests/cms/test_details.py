@@ -206,7 +206,7 @@ def test_the_stories_feed_lists_live_public_stories_of_its_language(client, sect
     titles = {entry.title for entry in feed.entries}
     assert titles == {"Coffee at nine", "Second story"}
     entry = next(e for e in feed.entries if e.title == "Coffee at nine")
-    assert entry.link == "http://localhost/en/stories/coffee-at-nine/"
+    assert entry.link == "http://testserver/en/stories/coffee-at-nine/"
     assert entry.author == "Eva"
     assert entry.summary == "Coffee at nine: a story of care."
 

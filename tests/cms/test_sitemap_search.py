@@ -38,16 +38,16 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 def test_sitemap_lists_live_pages_of_every_language_with_alternates(client, pages):
     root = ElementTree.fromstring(client.get("/sitemap.xml").content)
     entries = {url.findtext("s:loc", namespaces=NS): url for url in root.findall("s:url", NS)}
-    assert "http://localhost/en/about-mine/" in entries
-    assert "http://localhost/de/about-mine/" in entries
+    assert "http://testserver/en/about-mine/" in entries
+    assert "http://testserver/de/about-mine/" in entries
     assert not any("draft" in location for location in entries)
 
-    entry = entries["http://localhost/de/about-mine/"]
+    entry = entries["http://testserver/de/about-mine/"]
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
     assert alternates == {
-        "en": "http://localhost/en/about-mine/",
-        "de": "http://localhost/de/about-mine/",
-        "x-default": "http://localhost/en/about-mine/",
+        "en": "http://testserver/en/about-mine/",
+        "de": "http://testserver/de/about-mine/",
+        "x-default": "http://testserver/en/about-mine/",
     }
 
 

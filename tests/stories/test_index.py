@@ -199,6 +199,6 @@ def test_the_sitemap_lists_the_stories_page_and_its_form(client, stories):
     tree = ElementTree.fromstring(client.get("/sitemap.xml").content)
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {loc.text for loc in tree.findall("s:url/s:loc", namespace)}
-    assert "http://localhost/en/stories/" in locations
-    assert "http://localhost/en/stories/tell-your-story/" in locations
-    assert "http://localhost/en/network/slovakia/kitchen/" in locations
+    assert "http://testserver/en/stories/" in locations
+    assert "http://testserver/en/stories/tell-your-story/" in locations
+    assert "http://testserver/en/network/slovakia/kitchen/" in locations

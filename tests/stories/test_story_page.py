@@ -159,7 +159,7 @@ def test_social_and_seo_meta(client, story):
     assert meta["og:image:alt"] == "Mothers in the kitchen"
     assert meta["article:published_time"] == "2022-03-22"
     assert soup.select_one("link[rel=canonical]")["href"] == (
-        "http://localhost/en/network/slovakia/the-tuesday-kitchen/"
+        "http://testserver/en/network/slovakia/the-tuesday-kitchen/"
     )
 
 
@@ -205,7 +205,7 @@ def test_story_links_to_the_walks_of_its_centre(client, story, nezabudka, slovak
 def test_api_shows_the_story_with_every_block(client, story, media):
     data = client.get(f"/api/v2/pages/{story.pk}/").json()
     assert data["meta"]["type"] == "stories.StoryPage"
-    assert data["meta"]["html_url"] == "http://localhost/en/network/slovakia/the-tuesday-kitchen/"
+    assert data["meta"]["html_url"] == "http://testserver/en/network/slovakia/the-tuesday-kitchen/"
     assert data["storyteller"] == "Eva"
     assert data["original_language"] == "sk"
     assert data["date"] == "2022-03-22"
@@ -214,7 +214,8 @@ def test_api_shows_the_story_with_every_block(client, story, media):
         "type": "network.CountryPage",
         "title": "Slovakia",
         "locale": "en",
-        "url": "http://testserver/en/network/slovakia/",
+        "html_url": "http://testserver/en/network/slovakia/",
+        "api_url": f"http://testserver/api/v2/pages/{story.country.pk}/",
     }
     assert data["centre"]["title"] == "MC Nezábudka Žilina"
     assert data["themes"] == [
@@ -261,7 +262,7 @@ def test_api_shows_the_story_with_every_block(client, story, media):
     assert audio["transcript"] == "We sing a lullaby."
     assert blocks["quote"] == {"quote": "Nobody is alone here.", "attribution": "Eva, Žilina"}
     assert blocks["embed"] == {"url": "https://youtu.be/abc123", "caption": "On YouTube"}
-    assert blocks["call_to_action"]["link"]["url"] == "http://testserver/en/stories/"
+    assert blocks["call_to_action"]["link"]["html_url"] == "http://testserver/en/stories/"
 
 
 def test_api_lists_stories_with_their_fields(client, story):

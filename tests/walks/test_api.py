@@ -30,7 +30,8 @@ def test_listing_filters_by_type_and_gives_where_each_walk_starts(client, walk, 
         "type": "network.CountryPage",
         "title": "Slovenia",
         "locale": "en",
-        "url": "http://testserver" + slovenia.url,
+        "html_url": "http://testserver" + slovenia.url,
+        "api_url": f"http://testserver/api/v2/pages/{slovenia.pk}/",
     }
 
 

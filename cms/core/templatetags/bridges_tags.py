@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from cms import localized
+from cms.serializers import absolute_url
 
 register = template.Library()
 
@@ -168,3 +169,10 @@ def site_title(title: str) -> str:
 def map_settings():
     """data- attributes that tell assets/js/bridges-map.js where its tiles come from."""
     return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+
+
+@register.filter
+def public_url(path: str) -> str:
+    """A site-relative path as an absolute URL at the one public address (WAGTAILADMIN_BASE_URL),
+    whatever host the request came in on (cms/site_address.py)."""
+    return absolute_url(path or "")

@@ -1,0 +1,53 @@
+"""A 100-item `fields=*` listing runs a number of queries that does not grow with items, blocks or
+images: 10 stories and 100 stories (each with its own image, in its hero and in its body) cost
+the same number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.core.factories import ImageFactory
+from stories.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100"
+
+
+def add_stories(parent, centre, count, start=0):
+    for number in range(start, start + count):
+        photo = ImageFactory(title=f"Photo {number}", seed=number % 7, size=(64, 48))
+        StoryPageFactory(
+            parent=parent,
+            slug=f"story-{number}",
+            title=f"Story {number}",
+            themes=["care"],
+            image=photo,
+            centre=centre,
+            body=[
+                ("heading", {"text": "A heading", "level": "h2"}),
+                ("paragraph", "<p>Words.</p>"),
+                ("image", {"image": photo, "alt_text": "", "caption": "", "credit": ""}),
+            ],
+        )
+
+
+def queries_for(client, url) -> int:
+    client.get(url)  # renditions are made on the first answer; count an ordinary one
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.json()["meta"]["total_count"], queries
+
+
+def test_a_full_listing_costs_the_same_for_10_and_100_stories(client, slovakia):
+    from network.factories import CentrePageFactory
+
+    centre = CentrePageFactory(parent=slovakia, slug="nezabudka", title="MC Nezábudka")
+    add_stories(slovakia, centre, 10)
+    few, total, _ = queries_for(client, LISTING)
+    assert total == 10
+    add_stories(slovakia, centre, 90, start=10)
+    many, total, queries = queries_for(client, LISTING)
+    assert total == 100
+    assert many == few, "\n".join(q["sql"][:160] for q in queries.captured_queries)
