@@ -2,11 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.blocks.text import RICH_TEXT_FEATURES
 
 # ImageSerializerField is imported from here by older code too: it lives in cms.serializers.
 from cms.preview import HeadlessPreviewPageMixin
@@ -50,6 +55,35 @@ class ListingMixin(models.Model):
 
     def get_social_image(self):
         return self.image
+
+
+class IntroMixin(models.Model):
+    """The opening words of a page, above its content: one field with one name (`intro`) in the
+    admin, templates, search and the API on every page type that has them. A page type says what
+    its introduction is for in `field_help_texts`."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="",  # each page type says what its introduction is for (field_help_texts)
+    )
+
+    intro_panels = [FieldPanel("intro")]
+    intro_api_fields = [APIField("intro")]
+    intro_search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+@receiver(class_prepared)
+def apply_field_help_texts(sender, **kwargs):
+    """A model's own help text for a field a mixin declares: `field_help_texts = {"intro": ...}`.
+    Django copies an abstract mixin's fields into each model, so each copy can tell the editor
+    what the field is for on that page type without the field being declared twice."""
+    for name, text in getattr(sender, "field_help_texts", {}).items():
+        sender._meta.get_field(name).help_text = text
 
 
 class SitemapAlternatesMixin:

@@ -1,6 +1,7 @@
 """Demo content of the home app: the home page, the section index pages, "About MINE" and
 "Let's build bridges", in English with German and Hungarian translations (from ../shared/seeds)."""
 
+from django.utils.html import format_html
 from wagtail.models import Locale
 
 from cms.core.demo import demo_image, lazy_demo_image, translate_once
@@ -252,9 +253,9 @@ def load(home, **options):
         picture = data.pop("picture", None)
         if picture is not None:
             data["image"] = lazy_demo_image(*picture)
-        pages.append(
-            StandardPageFactory(parent=home, summary=data["intro"], show_in_menus=True, **data)
-        )
+        summary = data["intro"]
+        data["intro"] = format_html("<p>{}</p>", summary)  # the introduction is rich text
+        pages.append(StandardPageFactory(parent=home, summary=summary, show_in_menus=True, **data))
 
     for language_code, strings in TRANSLATIONS.items():
         for page in pages:

@@ -1,26 +1,19 @@
 """The home page of each language and the standard content pages (About MINE, Let's build bridges...)."""
 
-from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
-from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.pages import BasePage
+from cms.pages import BasePage, IntroMixin
 
 
-class HomePage(BasePage):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("The welcome text at the top of the home page."),
-    )
+class HomePage(IntroMixin, BasePage):
+    field_help_texts = {"intro": _("The welcome text at the top of the home page.")}
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
@@ -28,9 +21,13 @@ class HomePage(BasePage):
         help_text=_("Shown below the featured stories, walk and events."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels, FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        *IntroMixin.intro_search_fields,
+        index.SearchField("body"),
+    ]
+    api_fields = [*BasePage.api_fields, *IntroMixin.intro_api_fields, APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -57,12 +54,10 @@ class HomePage(BasePage):
         return f"{title} · {capfirst(language)}"
 
 
-class StandardPage(BasePage):
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A short opening paragraph, shown larger than the rest of the text."),
-    )
+class StandardPage(IntroMixin, BasePage):
+    field_help_texts = {
+        "intro": _("A short opening paragraph, shown larger than the rest of the text.")
+    }
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
@@ -70,9 +65,13 @@ class StandardPage(BasePage):
         help_text=_("Add paragraphs, headings, images, quotes, videos and buttons in any order."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels, FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        *IntroMixin.intro_search_fields,
+        index.SearchField("body"),
+    ]
+    api_fields = [*BasePage.api_fields, *IntroMixin.intro_api_fields, APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry
 
 from cms import mail
+from cms.localized import translated
 from network.calendar import events_calendar
 from network.models import EventPage, EventRegistration
 
@@ -92,8 +93,8 @@ def in_language(event: EventPage, language: str) -> EventPage:
     """The event in the registered person's language when it exists (else as published), with
     the new date, time and state whatever that translation still says."""
     locale = Locale.objects.filter(language_code=language).first()
-    localized = event.get_translation_or_none(locale) if locale else None
-    if localized is None or not localized.live:
+    localized = translated(event, locale) if locale else event
+    if localized is event:
         return event
     localized = localized.specific
     for name in (*WHEN_FIELDS, "sequence", "previous_start"):

@@ -35,6 +35,7 @@ from wagtailmedia.models import get_media_model
 from cms import mail
 from cms.client_ip import client_address
 from cms.core.collection import get_or_create_collection
+from cms.localized import translated
 
 from . import kept_uploads
 from .models import StoryIndexPage, StoryPage, StorySubmission, SubmissionFile
@@ -144,9 +145,7 @@ def section_for(submission: StorySubmission) -> Page:
         section = submission.country.specific
     else:
         section = StoryIndexPage.objects.filter(locale=default).first()
-    if section.locale_id != locale.pk:
-        section = section.get_translation_or_none(locale) or section
-    return section.specific
+    return translated(section, locale, live_only=False).specific
 
 
 def paragraphs(text: str) -> list[str]:
@@ -199,9 +198,7 @@ def create_draft(submission: StorySubmission) -> StoryPage:
     # The first photo is the hero image; the others follow the text, then the recording.
     body += photo_blocks[1:] + media_blocks
 
-    centre = submission.centre
-    if centre is not None:
-        centre = centre.get_translation_or_none(locale) or centre
+    centre = translated(submission.centre, locale, live_only=False)
     page = StoryPage(
         title=submission.title,
         slug=find_available_slug(parent, slugify(submission.title) or "story"),

@@ -16,16 +16,21 @@ from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.api_schema import INTEGER, NUMBER, nullable
-from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import in_language, one_per_translation, public_translation
-from cms.pages import BasePage
+from cms.localized import in_language, one_per_translation
+from cms.pages import BasePage, IntroMixin
 from cms.serializers import PageLinkSerializerField
-from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
+from network.models import (
+    CountryPage,
+    CountrySectionMixin,
+    FromCentreMixin,
+    attach_countries,
+    country_path,
+)
 from network.panels import MapCountryPanel
 
 from .blocks import WalkStopsBlock
@@ -114,22 +119,11 @@ class WalkIndexPage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, "walks/saved_walks.html", super().get_context(request))
 
 
-class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
-    introduction = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("What the walker will see, in a few sentences."),
-    )
-    centre = models.ForeignKey(
-        "network.CentrePage",
-        verbose_name=_("centre"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="walks",
-        help_text=_("The mother centre this walk goes through, if any."),
-    )
+class WalkPage(RoutablePageMixin, CountrySectionMixin, FromCentreMixin, IntroMixin, BasePage):
+    field_help_texts = {
+        "intro": _("What the walker will see, in a few sentences."),
+        "centre": _("The mother centre this walk goes through, if any."),
+    }
     duration_minutes = models.PositiveSmallIntegerField(
         _("how long it takes (minutes)"),
         null=True,
@@ -160,7 +154,7 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("introduction"),
+        *IntroMixin.intro_panels,
         FieldRowPanel([FieldPanel("centre"), FieldPanel("duration_minutes")]),
         MapCountryPanel(),  # the stops' maps open on the section's country
         FieldPanel("stops"),
@@ -168,15 +162,15 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("introduction"),
+        *IntroMixin.intro_search_fields,
         index.SearchField("stops"),
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("introduction"),
+        *IntroMixin.intro_api_fields,
         APIField("duration_minutes"),
         APIField("country", serializer=PageLinkSerializerField()),
-        APIField("centre", serializer=PageLinkSerializerField(source="localized_centre")),
+        *FromCentreMixin.centre_api_fields,
         APIField("stop_count"),
         APIField("start"),
         APIField("stops"),
@@ -269,14 +263,6 @@ class WalkPage(RoutablePageMixin, CountrySectionMixin, BasePage):
         if self.duration_minutes:
             parts.append(self.duration_display)
         return " · ".join(parts)
-
-    @cached_property
-    def localized_centre(self):
-        """The centre's page in this walk's language when it is translated; nothing when the
-        centre is a draft or private."""
-        if self.centre_id is None:
-            return None
-        return public_translation(self.centre, self.locale)
 
     def route_stops(self) -> list[dict]:
         """Every stop's number, title and point, for the route map (json_script)."""

@@ -1,6 +1,6 @@
 """The network: national sections, member centres, the network's events and their registrations."""
 
-from .centres import CentreKind, CentrePage
+from .centres import CentreKind, CentrePage, FromCentreMixin
 from .countries import (
     CountryPage,
     CountrySectionMixin,
@@ -21,6 +21,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "EventRegistration",
+    "FromCentreMixin",
     "NetworkPage",
     "RegistrationType",
     "attach_countries",

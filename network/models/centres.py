@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,8 +17,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.api_schema import NUMBER, STRING, nullable, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.localized import public_translation
 from cms.pages import BasePage
-from cms.serializers import ImageSerializerField
+from cms.serializers import ImageSerializerField, PageLinkSerializerField
 from network.centre_kinds import CentreKind
 from network.forms import CentrePageForm, ConfirmOutsideCountryPanel
 from network.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
@@ -313,3 +315,34 @@ class CentrePage(CountrySectionMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(views().centre_context(self))
         return context
+
+
+class FromCentreMixin(models.Model):
+    """The mother centre a story comes from or a walk goes through: one field, shown to each
+    reader as the centre's page in the page's own language. The centre's stories and walks are
+    `centre.stories` and `centre.walks` (the related name is the app's label)."""
+
+    centre = models.ForeignKey(
+        "network.CentrePage",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s",
+        help_text="",  # each page type says what its centre is (field_help_texts)
+    )
+
+    centre_api_fields = [
+        APIField("centre", serializer=PageLinkSerializerField(source="localized_centre")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def localized_centre(self):
+        """The centre's page in this page's language when it is translated; nothing when the
+        centre is a draft or private (its title is not the public's to read)."""
+        if self.centre_id is None:
+            return None
+        return public_translation(self.centre, self.locale)

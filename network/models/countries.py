@@ -11,13 +11,11 @@ from django.views.decorators.gzip import gzip_page
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.api_schema import STRING, obj
-from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.pages import BasePage
+from cms.pages import BasePage, IntroMixin
 
 from .routes import views
 
@@ -56,17 +54,12 @@ def attach_countries(pages: Iterable) -> None:
         page.country = countries.get(country_path(page.path))
 
 
-class NetworkPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Shown above the list of countries and the map."),
-    )
+class NetworkPage(RoutablePageMixin, IntroMixin, BasePage):
+    field_help_texts = {"intro": _("Shown above the list of countries and the map.")}
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
+    search_fields = [*BasePage.search_fields, *IntroMixin.intro_search_fields]
+    api_fields = [*BasePage.api_fields, *IntroMixin.intro_api_fields]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.CountryPage"]
@@ -93,15 +86,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("centres_geojson").rstrip("/")
 
 
-class CountryPage(BasePage):
+class CountryPage(IntroMixin, BasePage):
     """One national network's section: its editors work only inside it."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("A few words about the mother centres in this country."),
-    )
+    field_help_texts = {"intro": _("A few words about the mother centres in this country.")}
     country_code = models.CharField(
         _("country code"),
         max_length=2,
@@ -143,7 +131,7 @@ class CountryPage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("intro"),
+        *IntroMixin.intro_panels,
         MultiFieldPanel(
             [
                 FieldPanel("contact_organisation"),
@@ -158,12 +146,12 @@ class CountryPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("intro"),
+        *IntroMixin.intro_search_fields,
         index.SearchField("contact_organisation"),
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("intro"),
+        *IntroMixin.intro_api_fields,
         APIField("country_code"),
         APIField("contact"),
     ]

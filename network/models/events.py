@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.api_schema import BOOLEAN, INTEGER, NUMBER, STRING, nullable, obj
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.pages import BasePage
+from cms.pages import BasePage, IntroMixin
 from network.blocks import AgendaStreamBlock, RecordingsStreamBlock, SpeakersStreamBlock
 from network.forms import (
     ConfirmOutsideCountryPanel,
@@ -57,16 +57,11 @@ class RegistrationType(models.TextChoices):
     EXTERNAL = "external", _("Registration on another website")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Shown above the list of events."),
-    )
+class EventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
+    field_help_texts = {"intro": _("Shown above the list of events.")}
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
+    api_fields = [*BasePage.api_fields, *IntroMixin.intro_api_fields]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.EventPage"]

@@ -21,11 +21,17 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
-from cms.localized import in_language, one_per_translation, public_translation
-from cms.pages import BasePage
+from cms.localized import in_language, one_per_translation
+from cms.pages import BasePage, IntroMixin
 from cms.serializers import PageLinkSerializerField, TermsSerializerField
 from network.listings import centre_listings
-from network.models import CountryPage, CountrySectionMixin, attach_countries, country_path
+from network.models import (
+    CountryPage,
+    CountrySectionMixin,
+    FromCentreMixin,
+    attach_countries,
+    country_path,
+)
 
 from ..feeds import StoriesFeed
 from .page_form import StoryPageForm
@@ -35,16 +41,11 @@ STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """/<lang>/stories/: every live story of the language, with filters, and the "Tell your story"
     form at /<lang>/stories/tell-your-story/."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Shown above the list of stories."),
-    )
+    field_help_texts = {"intro": _("Shown above the list of stories.")}
     form_intro = RichTextField(
         _("introduction to “Tell your story”"),
         blank=True,
@@ -66,13 +67,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("intro"),
+        *IntroMixin.intro_panels,
         MultiFieldPanel(
             [FieldPanel("form_intro"), FieldPanel("thank_you_text")],
             heading=_("Tell your story"),
         ),
     ]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
+    api_fields = [*BasePage.api_fields, *IntroMixin.intro_api_fields]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -235,9 +236,10 @@ def default_story_date():
     return timezone.localdate()
 
 
-class StoryPage(CountrySectionMixin, BasePage):
+class StoryPage(CountrySectionMixin, FromCentreMixin, BasePage):
     """One story. Its country is the section of the page tree it lives in."""
 
+    field_help_texts = {"centre": _("The mother centre this story comes from, if any.")}
     storyteller = models.CharField(
         _("storyteller"),
         max_length=120,
@@ -246,15 +248,6 @@ class StoryPage(CountrySectionMixin, BasePage):
             "The name the storyteller wants readers to see, e.g. “Maria, mother of two”. "
             "Leave empty and the story is shown as told by “Anonymous”."
         ),
-    )
-    centre = models.ForeignKey(
-        "network.CentrePage",
-        verbose_name=_("centre"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-        help_text=_("The mother centre this story comes from, if any."),
     )
     themes = ParentalManyToManyField(
         "stories.Theme",
@@ -325,7 +318,7 @@ class StoryPage(CountrySectionMixin, BasePage):
         APIField("original_language"),
         APIField("date"),
         APIField("country", serializer=PageLinkSerializerField()),
-        APIField("centre", serializer=PageLinkSerializerField(source="localized_centre")),
+        *FromCentreMixin.centre_api_fields,
         APIField("themes", serializer=TermsSerializerField(source="localized_themes")),
         APIField("body"),
     ]
@@ -340,12 +333,6 @@ class StoryPage(CountrySectionMixin, BasePage):
     @property
     def original_language_name(self) -> str:
         return LANGUAGE_NAMES.get(self.original_language, self.original_language)
-
-    @cached_property
-    def localized_centre(self):
-        """The centre's page in this story's language when it is translated; nothing when the
-        centre is a draft or private (its title is not the public's to read)."""
-        return public_translation(self.centre, self.locale)
 
     @cached_property
     def localized_themes(self) -> list[Theme]:

@@ -212,7 +212,7 @@ def test_a_walk(client, slovakia, centre):
         slug="a-walk-through-nezabudka",
         title="A walk through Nezábudka",
         summary="Four stops through a mother centre.",
-        introduction="<p>Come with us through the centre.</p>",
+        intro="<p>Come with us through the centre.</p>",
         centre=centre,
         duration_minutes=25,
         stops=build_stops(4),

@@ -53,7 +53,12 @@ class TestEditorBuildsAStandardPage(WagtailPageTestCase):
 
     def test_editor_creates_page_with_every_body_block_and_it_renders(self):
         data = nested_form_data(
-            {"title": "Our centre", "slug": "our-centre", "intro": "Hello.", "body": self.body()}
+            {
+                "title": "Our centre",
+                "slug": "our-centre",
+                "intro": rich_text("<p>Hello.</p>"),
+                "body": self.body(),
+            }
         )
         self.assertCanCreate(self.home, StandardPage, data)
         page = StandardPage.objects.get(slug="our-centre")
@@ -71,7 +76,12 @@ class TestEditorBuildsAStandardPage(WagtailPageTestCase):
 
     def test_image_without_any_alt_text_is_refused_with_a_message(self):
         data = nested_form_data(
-            {"title": "No alt", "slug": "no-alt", "intro": "", "body": self.body(alt_text="")}
+            {
+                "title": "No alt",
+                "slug": "no-alt",
+                "intro": rich_text(""),
+                "body": self.body(alt_text=""),
+            }
         )
         response = self.client.post(
             reverse("wagtailadmin_pages:add", args=("home", "standardpage", self.home.pk)), data
@@ -82,7 +92,12 @@ class TestEditorBuildsAStandardPage(WagtailPageTestCase):
 
     def test_translator_translates_the_page_into_german(self):
         data = nested_form_data(
-            {"title": "Our centre", "slug": "our-centre", "intro": "Hello.", "body": self.body()}
+            {
+                "title": "Our centre",
+                "slug": "our-centre",
+                "intro": rich_text("<p>Hello.</p>"),
+                "body": self.body(),
+            }
         )
         self.assertCanCreate(self.home, StandardPage, data)
         page = StandardPage.objects.get(slug="our-centre")

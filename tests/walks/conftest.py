@@ -59,7 +59,7 @@ def walk(slovenia):
         parent=slovenia,
         title="A walk through Family Center Mala Ulica",
         stops=build_stops(6),
-        introduction="<p>Come with us through the centre.</p>",
+        intro="<p>Come with us through the centre.</p>",
         summary="Six stops through a family centre in Ljubljana.",
         duration_minutes=25,
     )

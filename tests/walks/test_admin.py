@@ -38,7 +38,7 @@ class TestEditorBuildsAWalk(WagtailPageTestCase):
             {
                 "title": "Through Mala Ulica",
                 "slug": "through-mala-ulica",
-                "introduction": rich_text("<p>Come with us.</p>"),
+                "intro": rich_text("<p>Come with us.</p>"),
                 "duration_minutes": "20",
                 "stops": streamfield([("stop", stop) for stop in stops]),
                 **fields,

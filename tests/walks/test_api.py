@@ -38,7 +38,7 @@ def test_listing_filters_by_type_and_gives_where_each_walk_starts(client, walk, 
 @pytest.mark.django_db
 def test_detail_has_every_stop_with_numbers_for_coordinates_and_media_urls(client, walk):
     data = client.get(f"/api/v2/pages/{walk.pk}/").json()
-    assert data["introduction"] == "<p>Come with us through the centre.</p>"
+    assert data["intro"] == "<p>Come with us through the centre.</p>"
     assert data["centre"] is None
     stops = data["stops"]
     assert [s["type"] for s in stops] == ["stop"] * 6

@@ -29,7 +29,7 @@ def test_demo_walks_in_three_languages_and_loading_twice_keeps_edits(client, hom
         assert 46.0 < latitude < 46.1 and 14.4 < longitude < 14.6  # Ljubljana
     academy = WalkPage.objects.get(slug="mine-academy-budapest", locale__language_code="en")
     assert academy.country.slug == "hungary"
-    assert "21 to 26 September 2022" in academy.introduction
+    assert "21 to 26 September 2022" in academy.intro
 
     german = WalkPage.objects.get(slug="mine-academy-budapest", locale__language_code="de")
     assert german.live

@@ -34,7 +34,7 @@ class TestStopInTheAdmin(WagtailPageTestCase):
             {
                 "title": "Through Ljubljana",
                 "slug": "through-ljubljana",
-                "introduction": rich_text(""),
+                "intro": rich_text(""),
                 "duration_minutes": "",
                 "stops": streamfield([("stop", stop)]),
             }
