@@ -34,23 +34,42 @@ def home_page(db):
     return english_home()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrated, but with no locale synchronised (migration core 0004 syncs
+    them all): each alias is a copy of a page (some thirty queries), and ten of them for every page
+    a test or the admin makes would slow the whole suite several times over, and change what tests
+    of one language count. Tests of readers in every language ask for it (`sync_locales`)."""
+    from django.db import connections
+    from wagtail_localize.models import LocaleSynchronization
+
+    with django_db_blocker.unblock():
+        LocaleSynchronization.objects.all().delete()
+        for alias in connections:
+            connection = connections[alias]
+            if hasattr(connection, "_test_serialized_contents"):  # serialized_rollback's copy
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def sync_locales(db, settings):
     """`sync_locales("sk", "de")`: those locales' trees synchronised from English, as every locale's
-    is on the site (migration core 0004): existing pages are aliased at once, pages published
-    later when they are published. `sync_locales()` synchronises all ten.
-
-    Off by default (cms/settings/test.py), and only the locales a test names: each alias is a copy
-    of a page (some thirty queries), and ten of them for every page a test makes would slow the
-    whole suite several times over."""
+    is on the site: existing pages are aliased at once, pages published later (in code or in the
+    admin) when they are made. `sync_locales()` synchronises all ten. Returns the aliases made."""
     from wagtail_localize.models import LocaleSynchronization
 
     from cms.core.locale_sync import synchronise_all_trees
 
     def sync(*language_codes: str) -> int:
         settings.BRIDGES_ALIAS_PUBLISHED_PAGES = True
+        default = Locale.get_default()
+        locales = Locale.objects.exclude(pk=default.pk)
         if language_codes:
-            LocaleSynchronization.objects.exclude(locale__language_code__in=language_codes).delete()
+            locales = locales.filter(language_code__in=language_codes)
+        for locale in locales:
+            LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": default}
+            )
         return synchronise_all_trees()
 
     return sync

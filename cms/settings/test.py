@@ -33,5 +33,5 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 # No internet on the test machines: YouTube and Vimeo embeds come from a stub finder.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.stub_embeds.StubEmbedFinder"}]
 # Ten aliases for every page a test publishes would make the suite several times slower: tests
-# that need synchronised trees ask for them with the `synced_locales` fixture (tests/conftest.py).
+# that need synchronised trees ask for them with the `sync_locales` fixture (tests/conftest.py).
 BRIDGES_ALIAS_PUBLISHED_PAGES = False
