@@ -55,11 +55,13 @@ def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for in a ba
 
 def _postgres_backend_class():
     # Imported only on PostgreSQL: the module refuses to load its models elsewhere.
+    from django.db.models import Q
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
+    from modelsearch.query import Fuzzy, MatchAll, Not
 
     class LanguageIndex(PostgresIndex):
         """Each object indexed with its language's configuration."""
@@ -78,6 +80,21 @@ def _postgres_backend_class():
 
         def get_config(self, backend):
             return self.language_config or backend.config
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            """modelsearch matches `title || body` against the query: an expression no index
+            covers, so every entry is read. Matching title and body each (`@@` on the columns
+            with their GIN indexes, OR-ed) finds the same pages through the indexes; the rank
+            is modelsearch's."""
+            if self.fields is not None or isinstance(self.query, MatchAll | Not | Fuzzy):
+                return super().search(config, start, stop, score_field, backend)
+            search_query = self.build_tsquery(self.query, config=config)
+            vectors = self.get_search_vectors(search_query)
+            rank_expression = self._build_rank_expression(vectors, config)
+            matches = Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
+            return self._apply_ordering_and_scoring(
+                self.queryset.filter(matches), rank_expression, start, stop, score_field
+            )
 
     class LanguageSearchBackend(PostgresSearchBackend):
         query_compiler_class = LanguageQueryCompiler
