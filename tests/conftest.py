@@ -6,7 +6,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.factories import english_home
 from network.factories import CountryPageFactory, EventIndexPageFactory, NetworkPageFactory
@@ -66,11 +66,14 @@ def sync_locales(db, settings):
         locales = Locale.objects.exclude(pk=default.pk)
         if language_codes:
             locales = locales.filter(language_code__in=language_codes)
+        before = Page.objects.filter(alias_of__isnull=False).count()
         for locale in locales:
+            # Saving one makes wagtail-localize sync that tree at once, as in the admin.
             LocaleSynchronization.objects.get_or_create(
                 locale=locale, defaults={"sync_from": default}
             )
-        return synchronise_all_trees()
+        synchronise_all_trees()
+        return Page.objects.filter(alias_of__isnull=False).count() - before
 
     return sync
 
