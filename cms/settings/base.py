@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Cache-Control for shared caches (Varnish, a CDN): outside everything that sets cookies or Vary.
+    "cms.caching.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the /<lang>/ prefix; without it every locale's pages resolve as English.
     "cms.middleware.LocaleMiddleware",
@@ -123,6 +125,13 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# HTTP caching of anonymous pages (cms/caching.py): how long a shared cache (Varnish, a CDN) may keep
+# a page (it is purged on publish, so this may be long), how long a browser may, and how long a
+# stale copy may be served while a fresh one is fetched.
+BRIDGES_CACHE_SECONDS = int(env("BRIDGES_CACHE_SECONDS", "3600"))
+BRIDGES_BROWSER_CACHE_SECONDS = int(env("BRIDGES_BROWSER_CACHE_SECONDS", "60"))
+BRIDGES_STALE_SECONDS = int(env("BRIDGES_STALE_SECONDS", "60"))
 
 # Cache: Redis when REDIS_URL is set, otherwise memory of this process.
 if env("REDIS_URL"):
