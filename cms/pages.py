@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -209,10 +209,20 @@ class BasePage(HeadlessPreviewPageMixin, SitemapAlternatesMixin, ListingMixin, P
         deepest = (
             Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
             .exclude(pk=self.pk)
+            .select_related("locale")
             .order_by("-depth")
             .first()
         )
         if deepest is None:
             return super().route(request, path_components)
         consumed = deepest.depth - self.depth
-        return deepest.specific.route(request, path_components[consumed:])
+        specific = deepest.specific
+        specific.locale = deepest.locale  # read by every template: no second query for it
+        return specific.route(request, path_components[consumed:])
+
+    def get_view_restrictions(self):
+        """No query at all while no page of the site is restricted (the usual case); else
+        Wagtail's own check of this page, its ancestors and their alias sources."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

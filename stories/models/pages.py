@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.caching import cached_fragment
 from cms.localized import in_language, one_per_translation
 from cms.pages import BasePage, IntroMixin
 from cms.serializers import PageLinkSerializerField, TermsSerializerField
@@ -377,10 +378,16 @@ class StoryPage(CountrySectionMixin, FromCentreMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The themes once for the tags, the related stories and the structured data.
+        prefetch_related_objects([self], "themes")
         context["theme_list"] = self.localized_themes
         context["related_stories"] = self.related_stories()
         context["centre_listings"] = self.listed_with_centre()
-        context["stories_index"] = (
-            StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        context["stories_index"] = cached_fragment(
+            "stories-index",
+            self.locale_id,
+            build=lambda: (
+                StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+            ),
         )
         return context
