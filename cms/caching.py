@@ -137,10 +137,11 @@ class CacheHeadersMiddleware:
         if request.path_info.startswith(OWN_HEADERS_PREFIXES):
             return response
         if _is_personal(request, response) or request.method not in ("GET", "HEAD"):
-            # Replace whatever a view set: one reader's page must never reach another.
-            if "Cache-Control" in response:
-                del response["Cache-Control"]
-            patch_cache_control(response, private=True, no_store=True, no_cache=True)
+            # One reader's page must never reach another: whatever a view set, unless it said so.
+            if "no-store" not in response.get("Cache-Control", ""):
+                if "Cache-Control" in response:
+                    del response["Cache-Control"]
+                patch_cache_control(response, private=True, no_store=True)
             return response
         if response.status_code not in (200, 203, 204, 300, 301, 302, 404, 410):
             return response

@@ -133,6 +133,18 @@ BRIDGES_CACHE_SECONDS = int(env("BRIDGES_CACHE_SECONDS", "3600"))
 BRIDGES_BROWSER_CACHE_SECONDS = int(env("BRIDGES_BROWSER_CACHE_SECONDS", "60"))
 BRIDGES_STALE_SECONDS = int(env("BRIDGES_STALE_SECONDS", "60"))
 
+# Purge on publish (cms/frontend_cache.py) through wagtail.contrib.frontend_cache's backends: the
+# Varnish of deploy/varnish/default.vcl when BRIDGES_VARNISH_URL is set. A CDN instead: see README.
+BRIDGES_PURGE_MAX_ATTEMPTS = int(env("BRIDGES_PURGE_MAX_ATTEMPTS", "6"))
+BRIDGES_PURGE_RETRY_DELAY = int(env("BRIDGES_PURGE_RETRY_DELAY", "10"))
+if env("BRIDGES_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "cms.frontend_cache.VarnishBackend",
+            "LOCATION": env("BRIDGES_VARNISH_URL"),
+        }
+    }
+
 # Cache: Redis when REDIS_URL is set, otherwise memory of this process.
 if env("REDIS_URL"):
     CACHES = {
