@@ -154,6 +154,8 @@ if env("REDIS_URL"):
             "KEY_PREFIX": "bridges",
         }
     }
+    # Sessions in Redis too (kept in the database behind it): any app server reads any session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

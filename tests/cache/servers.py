@@ -69,14 +69,14 @@ def varnishd() -> str:
 class Varnish:
     """varnishd in the foreground with deploy/varnish/default.vcl, its backend pointed at `port`."""
 
-    def __init__(self, backend_port: int):
+    def __init__(self, backend_port: int, port: int | None = None):
         self.workdir = Path(tempfile.mkdtemp(prefix="bridges-varnish-"))
         os.chmod(self.workdir, 0o755)
         vcl = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', VCL.read_text())
         self.vcl = self.workdir / "default.vcl"
         self.vcl.write_text(vcl)
         os.chmod(self.vcl, 0o644)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [
