@@ -17,6 +17,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
@@ -34,7 +35,12 @@ def prepare():
         elif target.exists():
             target.unlink()
     else:
-        subprocess.run([sys.executable, "manage.py", "flush", "--noinput"], cwd=ROOT, env=env)
+        # A fresh database: `flush` would also remove the locales the migrations made.
+        parts = urlsplit(DATABASE_URL)
+        admin = urlunsplit(parts._replace(path="/postgres"))
+        name = parts.path.lstrip("/")
+        for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+            subprocess.run(["psql", admin, "-qc", sql], check=True)
     for command in (["migrate", "--noinput"], ["load_demo_content"]):
         subprocess.run(
             [sys.executable, "manage.py", *command],
