@@ -65,8 +65,14 @@ publication-deps: pdf-deps
 test: install browser-deps publication-deps media-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# wrk, Varnish and nginx come from Debian (bench/stack.py installs them with apt-get when missing).
 bench: install browser-deps
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stack.py
+	$(BIN)/python bench/scale.py
+	@if [ -n "$$BENCH_DATABASE_URL" ]; then :; elif pg_isready -h 127.0.0.1 -q 2>/dev/null; then \
+		psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'bridges_bench'" | grep -q 1 \
+			|| psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bridges_bench"; \
+		BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bridges_bench $(BIN)/python bench/scale.py; fi
 	$(BIN)/python bench/publication.py
 	$(BIN)/python bench/offline_walk.py
 	$(BIN)/python bench/search.py

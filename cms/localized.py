@@ -7,6 +7,7 @@ Most centres are entered once, in English; a Hungarian reader should still find 
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -14,6 +15,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cms.visibility import is_public
+
+
+def default_locale() -> Locale:
+    """Locale.get_default(), kept in the cache: the default language does not change while the
+    site runs (every listing asked the database for it again)."""
+    key = f"bridges:default-locale:{settings.LANGUAGE_CODE}"
+    locale = cache.get(key)
+    if locale is None:
+        locale = Locale.get_default()
+        cache.set(key, locale, 3600)
+    return locale
 
 
 def in_language(
@@ -36,7 +48,7 @@ def in_language(
     can carry the right `lang` and a badge. The queryset's other filters (live, public, a section)
     still apply to the pages returned; whether a version exists is decided on live pages.
     """
-    default = default or Locale.get_default()
+    default = default or default_locale()
     versions = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
     in_locale = versions if aliases else versions.filter(alias_of__isnull=True)
     condition = Q(locale=locale) if aliases else Q(locale=locale, alias_of__isnull=True)

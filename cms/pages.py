@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import class_prepared
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks.text import RICH_TEXT_FEATURES
@@ -16,6 +18,25 @@ from cms.blocks.text import RICH_TEXT_FEATURES
 # ImageSerializerField is imported from here by older code too: it lives in cms.serializers.
 from cms.preview import HeadlessPreviewPageMixin
 from cms.serializers import ImageSerializerField
+from cms.visibility import restricted_paths
+
+
+class BridgesPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset; `.public()` reads the restricted sections from the cache.
+
+    Wagtail reads every view restriction from the database on each `.public()` (a page with a
+    header, a listing and a few cards asked ten times); cms.visibility keeps their paths in the
+    cache, cleared whenever a restriction changes or a page moves.
+    """
+
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
+
+
+BridgesPageManager = PageManager.from_queryset(BridgesPageQuerySet)
 
 
 class ListingMixin(models.Model):
@@ -166,5 +187,42 @@ class BasePage(HeadlessPreviewPageMixin, SitemapAlternatesMixin, ListingMixin, P
     search_fields = [*Page.search_fields, *ListingMixin.listing_search_fields]
     api_fields = [*ListingMixin.listing_api_fields]
 
+    objects = BridgesPageManager()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing in one query for the whole path instead of two per level.
+
+        Wagtail walks the tree a level at a time (`get_children().get(slug=...)`, then
+        `.specific`); a story at /en/network/slovakia/<story>/ cost six queries before it was
+        rendered. Here the deepest page whose url_path matches a prefix of the path is found at
+        once, and routes the rest itself (a routable page's sub-routes, or a 404).
+        """
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:count]) + "/"
+            for count in range(1, len(path_components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            return super().route(request, path_components)
+        consumed = deepest.depth - self.depth
+        specific = deepest.specific
+        specific.locale = deepest.locale  # read by every template: no second query for it
+        return specific.route(request, path_components[consumed:])
+
+    def get_view_restrictions(self):
+        """No query at all while no page of the site is restricted (the usual case); else
+        Wagtail's own check of this page, its ancestors and their alias sources."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

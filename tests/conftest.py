@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -26,6 +27,14 @@ def _english_after_each_test():
     """A request to /de/ activates German in the worker's thread; the next test starts in English."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the header's cached menus (cms.caching) and rate
+    limits of one test's pages must not leak into the next, whose database was rolled back."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

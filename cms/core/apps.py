@@ -12,12 +12,14 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
+        from cms import caching, frontend_cache, visibility
         from cms.core import locale_sync
         from cms.core.translation_notices import on_page_published
         from cms.site_address import sync_after_migrate
-        from cms.visibility import connect_signals
 
-        connect_signals()
+        visibility.connect_signals()
+        caching.connect_signals()
+        frontend_cache.connect_signals()
         locale_sync.connect_signals()
         post_migrate.connect(sync_after_migrate, sender=self)
         # A source published with changed text: its translations are out of date at once.

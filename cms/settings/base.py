@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Cache-Control for shared caches (Varnish, a CDN): outside everything that sets cookies or Vary.
+    "cms.caching.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the /<lang>/ prefix; without it every locale's pages resolve as English.
     "cms.middleware.LocaleMiddleware",
@@ -124,6 +126,25 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# HTTP caching of anonymous pages (cms/caching.py): how long a shared cache (Varnish, a CDN) may keep
+# a page (it is purged on publish, so this may be long), how long a browser may, and how long a
+# stale copy may be served while a fresh one is fetched.
+BRIDGES_CACHE_SECONDS = int(env("BRIDGES_CACHE_SECONDS", "3600"))
+BRIDGES_BROWSER_CACHE_SECONDS = int(env("BRIDGES_BROWSER_CACHE_SECONDS", "60"))
+BRIDGES_STALE_SECONDS = int(env("BRIDGES_STALE_SECONDS", "60"))
+
+# Purge on publish (cms/frontend_cache.py) through wagtail.contrib.frontend_cache's backends: the
+# Varnish of deploy/varnish/default.vcl when BRIDGES_VARNISH_URL is set. A CDN instead: see README.
+BRIDGES_PURGE_MAX_ATTEMPTS = int(env("BRIDGES_PURGE_MAX_ATTEMPTS", "6"))
+BRIDGES_PURGE_RETRY_DELAY = int(env("BRIDGES_PURGE_RETRY_DELAY", "10"))
+if env("BRIDGES_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "cms.frontend_cache.VarnishBackend",
+            "LOCATION": env("BRIDGES_VARNISH_URL"),
+        }
+    }
+
 # Cache: Redis when REDIS_URL is set, otherwise memory of this process.
 if env("REDIS_URL"):
     CACHES = {
@@ -133,6 +154,8 @@ if env("REDIS_URL"):
             "KEY_PREFIX": "bridges",
         }
     }
+    # Sessions in Redis too (kept in the database behind it): any app server reads any session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

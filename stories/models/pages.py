@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.caching import cached_fragment
 from cms.localized import in_language, one_per_translation
 from cms.pages import BasePage, IntroMixin
 from cms.serializers import PageLinkSerializerField, TermsSerializerField
@@ -30,7 +31,6 @@ from network.models import (
     CountrySectionMixin,
     FromCentreMixin,
     attach_countries,
-    country_path,
 )
 
 from ..feeds import StoriesFeed
@@ -112,27 +112,38 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         return StoriesFeed(self)(request)
 
     def filter_options(self, stories) -> dict:
-        """What the reader can filter by: only values that lead to at least one story."""
-        paths = stories.values_list("path", flat=True)
-        prefixes = {country_path(path) for path in paths} - {None}
-        # Stories of several languages' trees: each country once (in this language where it is),
-        # filtering on the sections of all its versions that hold stories.
-        countries = list(
-            CountryPage.objects.filter(path__in=prefixes).only(
-                "id", "title", "slug", "path", "translation_key", "locale_id"
+        """What the reader can filter by: only values that lead to at least one story.
+
+        Asked of the database (an EXISTS per country section, DISTINCT languages), never by
+        reading every story's row, and kept in the cache per language until a page is published.
+        """
+
+        def build():
+            has_stories = stories.filter(path__startswith=OuterRef("path"))
+            # Stories of several languages' trees: each country once (in this language where it
+            # is), filtering on the sections of all its versions that hold stories.
+            countries = list(
+                CountryPage.objects.filter(Exists(has_stories)).only(
+                    "id", "title", "slug", "path", "translation_key", "locale_id"
+                )
             )
-        )
-        chosen = one_per_translation(countries, self.locale)
-        for country in chosen:
-            country.section_paths = [
-                c.path for c in countries if c.translation_key == country.translation_key
-            ]
-        languages = set(stories.values_list("original_language", flat=True))
-        return {
-            "countries": sorted(chosen, key=lambda country: country.title.lower()),
-            "themes": Theme.for_locale(self.locale),
-            "languages": [(code, name) for code, name in settings.LANGUAGES if code in languages],
-        }
+            chosen = one_per_translation(countries, self.locale)
+            for country in chosen:
+                country.section_paths = [
+                    c.path for c in countries if c.translation_key == country.translation_key
+                ]
+            languages = set(
+                stories.order_by().values_list("original_language", flat=True).distinct()
+            )
+            return {
+                "countries": sorted(chosen, key=lambda country: country.title.lower()),
+                "themes": list(Theme.for_locale(self.locale)),
+                "languages": [
+                    (code, name) for code, name in settings.LANGUAGES if code in languages
+                ],
+            }
+
+        return cached_fragment("story-filters", self.locale_id, build=build)
 
     def filtered_stories(self, request, options: dict):
         stories = self.live_stories()
@@ -147,13 +158,18 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
             selected["country"] = country.slug
         theme_slug = request.GET.get("theme", "")
         if any(theme.slug == theme_slug for theme in options["themes"]):
-            stories = stories.filter(themes__slug=theme_slug)
+            # A subquery, not a join: no DISTINCT over every story to count and sort them.
+            stories = stories.filter(
+                pk__in=StoryPage.themes.through.objects.filter(theme__slug=theme_slug).values(
+                    "storypage_id"
+                )
+            )
             selected["theme"] = theme_slug
         language = request.GET.get("language", "")
         if language in LANGUAGE_NAMES:
             stories = stories.filter(original_language=language)
             selected["language"] = language
-        return stories.distinct(), selected
+        return stories, selected
 
     @path("")
     def index(self, request):
@@ -377,10 +393,16 @@ class StoryPage(CountrySectionMixin, FromCentreMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The themes once for the tags, the related stories and the structured data.
+        prefetch_related_objects([self], "themes")
         context["theme_list"] = self.localized_themes
         context["related_stories"] = self.related_stories()
         context["centre_listings"] = self.listed_with_centre()
-        context["stories_index"] = (
-            StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        context["stories_index"] = cached_fragment(
+            "stories-index",
+            self.locale_id,
+            build=lambda: (
+                StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+            ),
         )
         return context

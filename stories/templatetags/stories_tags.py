@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms.caching import cached_fragment
 from cms.localized import in_language
 from cms.structured_data import json_ld_script
 from network.models import attach_countries
@@ -45,6 +46,15 @@ def story_json_ld(context, page):
     return json_ld_script(story_article(page, context.get("request")))
 
 
+def _tell_url() -> str:
+    indexes = {
+        index.locale.language_code: index
+        for index in StoryIndexPage.objects.live().public().select_related("locale")
+    }
+    index = indexes.get(translation.get_language()) or indexes.get(settings.LANGUAGE_CODE)
+    return (index.url + index.reverse_subpage("tell_your_story")) if index and index.url else ""
+
+
 @register.simple_tag(takes_context=True)
 def tell_your_story_url(context):
     """Where "Tell your story" is in the reader's language (the header links to it on every page).
@@ -54,12 +64,7 @@ def tell_your_story_url(context):
     request = context.get("request")
     if request is not None and hasattr(request, "_bridges_tell_url"):
         return request._bridges_tell_url
-    indexes = {
-        index.locale.language_code: index
-        for index in StoryIndexPage.objects.live().public().select_related("locale")
-    }
-    index = indexes.get(translation.get_language()) or indexes.get(settings.LANGUAGE_CODE)
-    url = (index.url + index.reverse_subpage("tell_your_story")) if index and index.url else ""
+    url = cached_fragment("tell-your-story-url", translation.get_language(), build=_tell_url)
     if request is not None:
         request._bridges_tell_url = url
     return url

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from cms import localized
+from cms.caching import cached_fragment
 from cms.serializers import absolute_url
 
 register = template.Library()
@@ -28,11 +29,18 @@ def _homes(request) -> dict[str, Page]:
         return {}
     if not hasattr(request, "_bridges_homes"):
         root = _site_root(request)
+        # The same for every reader: kept in the cache until a page is published (cms.caching).
         request._bridges_homes = (
-            {
-                home.locale.language_code: home
-                for home in root.get_translations(inclusive=True).live().select_related("locale")
-            }
+            cached_fragment(
+                "homes",
+                root.pk,
+                build=lambda: {
+                    home.locale.language_code: home
+                    for home in root.get_translations(inclusive=True)
+                    .live()
+                    .select_related("locale")
+                },
+            )
             if root is not None
             else {}
         )
@@ -56,11 +64,18 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     sub_path = ""
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
+    if isinstance(page, Page) and page.pk:
+        translations = cached_fragment(
+            "translations",
+            page.translation_key,
+            build=lambda: {
+                p.locale.language_code: (p.url, p.alias_of_id is not None)
+                for p in page.get_translations(inclusive=True)
+                .live()
+                .public()
+                .select_related("locale")
+            },
+        )
         # A route below a routable page (/de/stories/tell-your-story/) keeps its place.
         page_url = page.url or ""
         if request is not None and page_url and request.path.startswith(page_url):
@@ -71,9 +86,9 @@ def language_links(context):
         if code in translations:
             # An alias (the page not translated yet, in that language's synchronised tree) keeps
             # the reader on this page, but is no translation to name in hreflang.
-            version = translations[code]
-            url, translated = version.url + sub_path, version.alias_of_id is None
-            aliased = not translated
+            version_url, is_alias = translations[code]
+            url, translated = version_url + sub_path, not is_alias
+            aliased = is_alias
         elif isinstance(page, Page):
             home = homes.get(code)
             url, translated, aliased = (home.url if home else f"/{code}/"), False, False
@@ -100,7 +115,18 @@ def navigation_pages(context):
     home = _reader_home(context.get("request"))
     if home is None:
         return []
-    return home.get_children().live().public().in_menu().only("title", "url_path", "locale_id")
+    return cached_fragment(
+        "menu",
+        home.pk,
+        build=lambda: [
+            {"title": item.title, "url": item.url, "url_path": item.url_path}
+            for item in home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("title", "url_path", "locale_id")
+        ],
+    )
 
 
 @register.simple_tag(takes_context=True)
