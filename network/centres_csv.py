@@ -24,28 +24,16 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.search.backends import get_search_backends
 
 from cms.tree import bulk_add_children
-from network.centres_table import read_table
+from network.centres_table import COLUMNS, read_table
 from network.directory import invalidate_geojson
 from network.languages import SPOKEN_LANGUAGE_NAMES
 from network.models import CentreKind, CentrePage, CountryPage
 from network.text import fold, plain_to_rich, rich_to_plain
 from network.translation_sync import sync_translations
 
-PLAIN_FIELDS = [
-    "kind",
-    "street_address",
-    "postcode",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "email",
-    "phone",
-    "languages",
-    "opening_hours",
-    "member_since",
-    "summary",
-]
+# The columns copied to the page as they are: all but the key, the name and the country (which
+# place the page) and the description (rich text).
+PLAIN_FIELDS = [c for c in COLUMNS if c not in {"key", "name", "country", "description"}]
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
