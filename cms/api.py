@@ -109,6 +109,16 @@ def wants_fallback(request) -> bool:
     return FALLBACK_VALUES.get(request.GET.get("fallback", "false"), False)
 
 
+def without_aliases(request, queryset):
+    """`queryset` without aliases. The search backend (which runs last) filters on indexed fields
+    only, and `alias_of` is not one: with `search=` the same filter is an `id IN (subquery)`."""
+    if "search" in request.GET:
+        return queryset.filter(
+            pk__in=Subquery(Page.objects.filter(alias_of__isnull=True).values("pk"))
+        )
+    return queryset.filter(alias_of__isnull=True)
+
+
 class LocaleFilter:
     """`locale=` and `fallback=`: which version of each page a listing gives.
 
@@ -128,9 +138,9 @@ class LocaleFilter:
     def filter_queryset(self, request, queryset, view):
         locale = requested_locale(request)
         if locale is None:
-            return queryset.filter(alias_of__isnull=True)
+            return without_aliases(request, queryset)
         if not wants_fallback(request):
-            return queryset.filter(locale=locale, alias_of__isnull=True)
+            return without_aliases(request, queryset.filter(locale=locale))
         chosen = in_language(
             view.get_queryset().filter(translation_key__in=queryset.values("translation_key")),
             locale,

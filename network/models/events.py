@@ -309,15 +309,17 @@ class EventPage(RoutablePageMixin, CountrySectionMixin, BasePage):
     ]
     # The OpenAPI document's description of the API fields that are properties (cms/openapi.py).
     api_field_schemas = {
-        "venue": obj(
-            {
-                "name": STRING,
-                "address": STRING,
-                "city": STRING,
-                "country": STRING,
-                "latitude": nullable(NUMBER),
-                "longitude": nullable(NUMBER),
-            }
+        "venue": nullable(
+            obj(
+                {
+                    "name": STRING,
+                    "address": STRING,
+                    "city": STRING,
+                    "country": STRING,
+                    "latitude": nullable(NUMBER),
+                    "longitude": nullable(NUMBER),
+                }
+            )
         ),
         "change": obj(
             {

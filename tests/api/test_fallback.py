@@ -89,6 +89,10 @@ def test_search_with_fallback(client, stories):
     assert items == [("Kuchyňa", "sk")]
     _, items = items_of(client, f"{STORIES}&locale=sk&fallback=true&search=garden")
     assert items == [("The garden", "en")]
+    # Without fallback too, never the alias.
+    assert items_of(client, f"{STORIES}&search=garden")[1] == [("The garden", "en")]
+    assert items_of(client, "/api/v2/pages/?search=garden")[1] == [("The garden", "en")]
+    assert items_of(client, f"{STORIES}&locale=sk&search=kitchen")[1] == [("Kuchyňa", "sk")]
 
 
 def test_detail_honours_locale_and_fallback(client, stories):
