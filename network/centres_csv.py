@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,7 +34,6 @@ from network.translation_sync import sync_translations
 # The columns copied to the page as they are: all but the key, the name and the country (which
 # place the page) and the description (rich text).
 PLAIN_FIELDS = [c for c in COLUMNS if c not in {"key", "name", "country", "description"}]
-KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class RowError(Exception):
@@ -118,17 +117,35 @@ class Countries:
 KINDS = {fold(value): value for value in CentreKind.values} | {
     fold(str(label)): value for value, label in CentreKind.choices
 }
-_url = URLValidator(schemes=["http", "https"])
 
 
-def _number(text: str, name: str, low: float, high: float) -> float:
+def _valid(field_name: str, value) -> bool:
+    """Whether the centre page's own validators for this field (length, range, web address,
+    e-mail, key pattern) accept `value`: the spreadsheet accepts exactly what the edit form does."""
+    try:
+        CentrePage._meta.get_field(field_name).run_validators(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def _limits(field_name: str) -> tuple[float, float]:
+    """The lowest and highest value the centre page's field accepts (its Min/MaxValueValidator)."""
+    validators = CentrePage._meta.get_field(field_name).validators
+    low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
+    high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
+    return low, high
+
+
+def _number(text: str, name: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError as error:
         raise RowError(
             _("%(column)s “%(value)s” is not a number") % {"column": name, "value": text}
         ) from error
-    if not low <= value <= high:
+    if not _valid(name, value):
+        low, high = _limits(name)
         raise RowError(
             _("%(column)s %(value)s is out of range (%(low)s to %(high)s)")
             % {"column": name, "value": text, "low": f"{low:g}", "high": f"{high:g}"}
@@ -141,7 +158,7 @@ def parse_row(values: dict, countries: Countries) -> dict:
     name = values.get("name", "")
     if not name:
         raise RowError(_("the name is missing"))
-    if len(name) > 255:
+    if not _valid("title", name):
         raise RowError(_("the name is longer than 255 characters"))
     country_text = values.get("country", "")
     if not country_text:
@@ -153,7 +170,7 @@ def parse_row(values: dict, countries: Countries) -> dict:
             % {"country": country_text, "known": countries.choices()}
         )
     key = values.get("key") or slugify(name)[:100]
-    if not KEY_PATTERN.match(key) or len(key) > 100:
+    if not _valid("directory_key", key):
         raise RowError(
             _("the key “%(key)s” may only hold small letters, digits and dashes (at most 100)")
             % {"key": key}
@@ -171,38 +188,29 @@ def parse_row(values: dict, countries: Countries) -> dict:
     for column in ("street_address", "postcode", "city", "phone", "opening_hours", "summary"):
         if column in values:
             parsed[column] = values[column].replace("\r\n", "\n")
-    if len(parsed.get("summary", "")) > 300:
+    if not _valid("summary", parsed.get("summary", "")):
         raise RowError(_("the summary is longer than 300 characters"))
 
     latitude, longitude = values.get("latitude", ""), values.get("longitude", "")
     if "latitude" in values or "longitude" in values:
         if bool(latitude) != bool(longitude):
             raise RowError(_("give both latitude and longitude, or neither"))
-        parsed["latitude"] = _number(latitude, "latitude", -90, 90) if latitude else None
-        parsed["longitude"] = _number(longitude, "longitude", -180, 180) if longitude else None
+        parsed["latitude"] = _number(latitude, "latitude") if latitude else None
+        parsed["longitude"] = _number(longitude, "longitude") if longitude else None
 
     if "website" in values:
         website = values["website"]
         if website and not re.match(r"^https?://", website, re.I):
             website = "https://" + website
-        if website:
-            try:
-                _url(website)
-            except ValidationError as error:
-                raise RowError(
-                    _("the website “%(website)s” is not a web address")
-                    % {"website": values["website"]}
-                ) from error
+        if website and not _valid("website", website):
+            raise RowError(
+                _("the website “%(website)s” is not a web address") % {"website": values["website"]}
+            )
         parsed["website"] = website
     if "email" in values:
         email = values["email"]
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError as error:
-                raise RowError(
-                    _("the e-mail “%(email)s” is not an e-mail address") % {"email": email}
-                ) from error
+        if email and not _valid("email", email):
+            raise RowError(_("the e-mail “%(email)s” is not an e-mail address") % {"email": email})
         parsed["email"] = email
     if "languages" in values:
         codes = [code.lower() for code in re.split(r"[\s,;]+", values["languages"]) if code]
@@ -215,7 +223,12 @@ def parse_row(values: dict, countries: Countries) -> dict:
         parsed["languages"] = list(dict.fromkeys(codes))
     if "member_since" in values:
         year = values["member_since"]
-        if year and not (year.isdigit() and 1980 <= int(year) <= timezone.now().year):
+        # The model accepts years up to 2100; a spreadsheet row cannot be a member from the future.
+        if year and not (
+            year.isdigit()
+            and _valid("member_since", int(year))
+            and int(year) <= timezone.now().year
+        ):
             raise RowError(
                 _("member since “%(year)s” is not a year between 1980 and today") % {"year": year}
             )
