@@ -151,9 +151,12 @@ def test_a_republished_walk_is_saved_anew_when_online(
     walk.title = "Market walk, new edition"
     walk.save_revision().publish()
     page.goto(live_server.url + walk.url)
+    # Saved anew: the new version's cache is complete once the old one is gone (a new cache
+    # appears as soon as the save starts, before the page is in it).
     wait_until(
         page,
-        "async (old) => (await caches.keys()).some(n => n.startsWith('bridges-walk-') && !old.includes(n))",
+        "async (old) => { const walks = (await caches.keys()).filter(n => n.startsWith('bridges-walk-'));"
+        " return walks.length === 1 && !old.includes(walks[0]); }",
         first,
     )
     page.context.set_offline(True)
