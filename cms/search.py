@@ -54,7 +54,9 @@ def searchable_pages(locale: Locale):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
+    # Control characters (a NUL byte breaks SQLite's full text query) are never words.
+    query = "".join(ch if ch.isprintable() else " " for ch in request.GET.get("q", ""))
+    query = query.strip()[:QUERY_MAX_LENGTH]
     locale = Locale.get_active()
     results = Page.objects.none()
     if query:

@@ -120,3 +120,11 @@ def test_an_empty_or_huge_query_is_harmless(client, german_pages):
     assert client.get("/de/search/?q=").status_code == 200
     assert client.get("/de/search/?q=" + "Mütter " * 500).status_code == 200
     assert client.get("/de/search/?q=Zentrum&page=abc").status_code == 200
+
+
+def test_control_characters_in_a_query_are_not_words(client, german_pages):
+    # A NUL byte broke SQLite's full text query (a server error); now it is a space.
+    response = client.get("/de/search/?q=Zent%00rum%01")
+    assert response.status_code == 200
+    field = BeautifulSoup(response.content, "html.parser").find("input", {"name": "q"})
+    assert field["value"] == "Zent rum"
