@@ -30,6 +30,13 @@ def _english_after_each_test():
 
 
 @pytest.fixture(autouse=True)
+def _own_recordings_folder(settings, tmp_path):
+    """Each test's voice recordings in progress in a folder of its own: a test that clears stale
+    parts must not remove the parts another test (or another worker) is still sending."""
+    settings.STORIES_RECORDINGS_DIR = tmp_path / "recordings-in-progress"
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the header's cached menus (cms.caching) and rate
     limits of one test's pages must not leak into the next, whose database was rolled back."""
