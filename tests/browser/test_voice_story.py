@@ -20,11 +20,8 @@ def parts_waiting() -> list[int]:
     return [path.stat().st_size for path in folder.glob("*.part")] if folder.exists() else []
 
 
-def test_record_a_story_lose_the_connection_and_send_it(
-    live_server, mobile_page, section_pages, settings
-):
-    settings.STORIES_RECORDING_CHUNK_KB = 4
-    page = mobile_page
+def upload_offsets(page) -> list[int]:
+    """The Upload-Offset of each PATCH the page sends (the recording's parts), as they go."""
     offsets = []
     page.on(
         "request",
@@ -33,6 +30,15 @@ def test_record_a_story_lose_the_connection_and_send_it(
             and offsets.append(int(request.headers.get("upload-offset", "-1")))
         ),
     )
+    return offsets
+
+
+def test_record_a_story_lose_the_connection_and_send_it(
+    live_server, mobile_page, section_pages, settings
+):
+    settings.STORIES_RECORDING_CHUNK_KB = 4
+    page = mobile_page
+    offsets = upload_offsets(page)
     page.goto(live_server.url + FORM_URL)
     recorder = page.locator("[data-recorder]")
     expect(recorder).to_be_visible()
@@ -123,14 +129,7 @@ def test_a_reload_during_the_upload_loses_nothing(
 ):
     settings.STORIES_RECORDING_CHUNK_KB = 4
     page = browser_page
-    offsets = []
-    page.on(
-        "request",
-        lambda request: (
-            request.method == "PATCH"
-            and offsets.append(int(request.headers.get("upload-offset", "-1")))
-        ),
-    )
+    offsets = upload_offsets(page)
     page.goto(live_server.url + FORM_URL)
     page.get_by_role("button", name="Start recording").click()
     expect(page.locator("[data-recorder-time]")).to_have_text("0:03", timeout=10_000)

@@ -150,34 +150,21 @@ def test_firefox_and_safari_recordings_are_kept_too(
     assert client.get(url).json()["status"] == "ready"
 
 
+def send_without_text(client, **fields):
+    """Send the form with an empty story text (and `fields`, such as a recording's token)."""
+    data = {"email": "m@example.org", "language": "en", "title": "T", "text": ""}
+    return client.post(FORM_URL, {**data, **fields, "consent_publish": "on"})
+
+
 def test_typing_stays_required_without_a_recording(client, stories_index):
-    response = client.post(
-        FORM_URL,
-        {
-            "email": "m@example.org",
-            "language": "en",
-            "title": "T",
-            "text": "",
-            "consent_publish": "on",
-        },
-    )
+    response = send_without_text(client)
     assert response.status_code == 200
     assert "Please write your story here, or record it." in response.content.decode()
     assert not StorySubmission.objects.exists()
 
 
 def test_a_forged_or_unknown_token_is_refused(client, stories_index):
-    response = client.post(
-        FORM_URL,
-        {
-            "email": "m@example.org",
-            "language": "en",
-            "title": "T",
-            "text": "",
-            "recording": "abc:def",
-            "consent_publish": "on",
-        },
-    )
+    response = send_without_text(client, recording="abc:def")
     assert response.status_code == 200
     assert "Your recording did not reach us" in response.content.decode()
     assert not StorySubmission.objects.exists()
