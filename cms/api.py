@@ -98,10 +98,15 @@ def requested_locale(request) -> Locale | None:
     code = request.GET.get("locale")
     if code is None:
         return None
+    # Kept on the request: the serialiser asks again for every item of a listing.
+    cached = getattr(request, "_bridges_locale", None)
+    if cached is not None and cached.language_code == code:
+        return cached
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
         known = ", ".join(sorted(Locale.objects.values_list("language_code", flat=True)))
         raise BadRequestError(f"locale must be one of {known}, not {code[:40]!r}")
+    request._bridges_locale = locale
     return locale
 
 

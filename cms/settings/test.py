@@ -14,7 +14,12 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once, inside the request, so a test sees their effect; a test that needs the queue
 # (mail retries, a silent mail server) switches to the database backend and runs the worker itself.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {  # as development's without Redis (base.py)
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 # Each test run writes its uploads to a folder of its own, removed at the end of the session.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))
 BRIDGES_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-private-media-"))

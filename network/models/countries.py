@@ -44,11 +44,10 @@ def attach_countries(pages: Iterable) -> None:
     """Fill `country` on many pages with one query (for listings), instead of one query per page."""
     pages = list(pages)
     prefixes = {country_path(page.path) for page in pages} - {None}
+    # Whole rows: there are few countries, and a deferred field read later (a link, its
+    # translation) would cost a query each.
     countries = {
-        country.path: country
-        for country in CountryPage.objects.filter(path__in=prefixes).only(
-            "id", "title", "slug", "path", "url_path", "locale_id"
-        )
+        country.path: country for country in CountryPage.objects.filter(path__in=prefixes)
     }
     for page in pages:
         page.country = countries.get(country_path(page.path))

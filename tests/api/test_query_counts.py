@@ -40,14 +40,19 @@ def queries_for(client, url) -> int:
     return len(queries), response.json()["meta"]["total_count"], queries
 
 
-def test_a_full_listing_costs_the_same_for_10_and_100_stories(client, slovakia):
+@pytest.mark.parametrize(
+    "listing",
+    [LISTING, LISTING + "&locale=sk&fallback=true"],
+    ids=["as written", "in Slovak with fallback"],
+)
+def test_a_full_listing_costs_the_same_for_10_and_100_stories(client, slovakia, listing):
     from network.factories import CentrePageFactory
 
     centre = CentrePageFactory(parent=slovakia, slug="nezabudka", title="MC Nezábudka")
     add_stories(slovakia, centre, 10)
-    few, total, _ = queries_for(client, LISTING)
+    few, total, _ = queries_for(client, listing)
     assert total == 10
     add_stories(slovakia, centre, 90, start=10)
-    many, total, queries = queries_for(client, LISTING)
+    many, total, queries = queries_for(client, listing)
     assert total == 100
     assert many == few, "\n".join(q["sql"][:160] for q in queries.captured_queries)
