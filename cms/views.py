@@ -2,6 +2,7 @@
 every site answers at its root (/robots.txt and the icons browsers look for there)."""
 
 import mimetypes
+import posixpath
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -80,7 +81,10 @@ def serve_media(request, path):
     from wagtailmedia.models import get_media_model
 
     private = getattr(settings, "BRIDGES_PRIVATE_COLLECTIONS", ())
-    if path.startswith("submissions/") or _private_collection_file(path):
+    # The path as `serve` will read it: "a/./b", "a//b" and "x/../a/b" name the same file.
+    path = posixpath.normpath(path).lstrip("/")
+    # Documents go through Wagtail's view, which checks their collection's privacy.
+    if path.startswith(("submissions/", "documents/")) or _private_collection_file(path):
         raise Http404
     if get_media_model().objects.filter(file=path, collection__name__in=private).exists():
         raise Http404

@@ -161,7 +161,7 @@ def test_django_serves_public_media_with_its_type_and_never_unreviewed_photos(
     public = Image.objects.create(
         title="Public", file=SimpleUploadedFile("public.jpg", make_picture(1))
     )
-    page = Path(settings.MEDIA_ROOT) / "documents" / "evil.html"
+    page = Path(settings.MEDIA_ROOT) / "media" / "evil.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_bytes(HTML)
     rendition = unreviewed.get_rendition("width-100")
@@ -182,9 +182,19 @@ def test_django_serves_public_media_with_its_type_and_never_unreviewed_photos(
     assert served.status_code == 200
     assert served["Content-Type"] == "image/jpeg"
     assert served["X-Content-Type-Options"] == "nosniff"
-    evil = get("documents/evil.html")
+    evil = get("media/evil.html")
     assert evil["Content-Type"] == "application/octet-stream"
     assert evil["Content-Disposition"] == "attachment"
+    # The same files by other spellings of their paths (the static server normalises them).
+    for name in (unreviewed.file.name, rendition.file.name):
+        folder, file = name.rsplit("/", 1)
+        for spelling in (f"{folder}/./{file}", f"{folder}//{file}", f"/{name}", f"x/../{name}"):
+            assert get(spelling) is None, spelling
+    # Documents are Wagtail's to serve (its view checks a collection's privacy), never from here.
+    Path(settings.MEDIA_ROOT, "documents").mkdir(exist_ok=True)
+    Path(settings.MEDIA_ROOT, "documents", "minutes.txt").write_text("secret minutes")
+    assert get("documents/minutes.txt") is None
+    assert get("media/../documents/minutes.txt") is None
 
 
 # 2. No anonymous request creates, publishes or aliases a page.
