@@ -25,14 +25,16 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.site_address import base_url
 
 logger = logging.getLogger("bridges.frontend_cache")
 
@@ -78,14 +80,6 @@ class VarnishBackend(HTTPBackend):
         self._send(f"^{re.escape(prefix)}", "localhost")
 
 
-def backends() -> dict:
-    return get_backends()
-
-
-def site_root_url() -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
-
-
 # --- which URLs show a page ----------------------------------------------------------------------
 
 
@@ -112,7 +106,7 @@ def _routes_without_arguments(page) -> list[str]:
 
 def _page_urls(pages) -> set[str]:
     urls = set()
-    root = site_root_url()
+    root = base_url()
     for page in pages:
         url = page.get_url(None)
         if not url:
@@ -162,7 +156,7 @@ def urls_showing(page: Page) -> set[str]:
     ).values_list("translation_key", flat=True)
     shown.update(Page.objects.filter(translation_key__in=list(related_keys)).exclude(depth=1))
     urls = _page_urls(shown)
-    root = site_root_url()
+    root = base_url()
     urls.update(root + path for path in SITE_WIDE_PATHS)
     urls.update(f"{root}{API_PREFIX}v2/pages/{v.pk}/" for v in variants)
     urls.add(f"{root}{API_PREFIX}v2/pages/")
@@ -172,7 +166,7 @@ def urls_showing(page: Page) -> set[str]:
 def old_urls_after_move(page: Page, url_path_before: str) -> set[str]:
     """Where a moved page was: its old address under each language prefix its variants used."""
     urls = set()
-    root = site_root_url()
+    root = base_url()
     for site_root in Site.get_site_root_paths():
         if url_path_before.startswith(site_root.root_path):
             rest = url_path_before[len(site_root.root_path) :]
@@ -193,17 +187,14 @@ def retry_delay(attempt: int) -> timedelta:
 @task()
 def purge(urls: list[str], ban_api: bool = True, attempt: int = 1) -> str:
     """Purge `urls` (and the API by prefix) from every configured cache; retry what failed."""
-    configured = backends()
+    configured = get_backends()
     if not configured:
         return "no frontend cache configured"
     failed_urls, failed_api = set(), False
     for name, backend in configured.items():
         for url in sorted(set(urls)):
-            try:
-                if isinstance(backend, VarnishBackend):
-                    backend.purge(url)
-                else:
-                    backend.purge_batch([url])
+            try:  # one by one: a retry sends only what failed
+                backend.purge(url)
             except Exception as error:  # a cache that is down must not stop the rest
                 logger.warning("Purge of %s from %s failed: %s", url, name, error)
                 failed_urls.add(url)
@@ -234,7 +225,7 @@ def purge(urls: list[str], ban_api: bool = True, attempt: int = 1) -> str:
 
 def enqueue_purge(urls: set[str]) -> None:
     """Queue the purge once the change is committed (earlier, a reader could re-cache the old page)."""
-    if not urls or not backends():
+    if not urls or not get_backends():
         return
     urls = sorted(urls)
 
@@ -262,13 +253,13 @@ def _safe(handler):
 
 @_safe
 def on_published(sender, instance, **kwargs):
-    if backends():
+    if get_backends():
         enqueue_purge(urls_showing(instance))
 
 
 @_safe
 def on_moved(sender, instance, url_path_before=None, **kwargs):
-    if backends():
+    if get_backends():
         urls = urls_showing(instance)
         if url_path_before:
             urls |= old_urls_after_move(instance, url_path_before)
@@ -277,8 +268,19 @@ def on_moved(sender, instance, url_path_before=None, **kwargs):
 
 @_safe
 def on_deleted(sender, instance, **kwargs):
-    if sender is Page and backends() and instance.live:
+    if sender is Page and get_backends() and instance.live:
         enqueue_purge(urls_showing(instance))
+
+
+@_safe
+def on_restriction_changed(sender, instance, **kwargs):
+    """A page made private (or public again): it and every page below it, which the restriction
+    covers, with the lists that show them. Otherwise a shared cache would go on serving a page
+    that just became private."""
+    page = instance.page
+    if get_backends() and page is not None:
+        descendants = Page.objects.descendant_of(page).live()
+        enqueue_purge(urls_showing(page) | _page_urls(descendants))
 
 
 def connect_signals() -> None:
@@ -287,3 +289,9 @@ def connect_signals() -> None:
     page_unpublished.connect(on_published, dispatch_uid="bridges-purge-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="bridges-purge-moved")
     pre_delete.connect(on_deleted, sender=Page, dispatch_uid="bridges-purge-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"bridges-purge-restriction-{signal is post_save}",
+        )

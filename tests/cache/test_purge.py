@@ -77,3 +77,25 @@ def test_a_cache_that_is_down_is_logged_and_tried_again(
         caplog.clear()
         assert purge.call(retry.args_kwargs["args"][0], True, 6) == "failed"
         assert any(record.levelno == logging.ERROR for record in caplog.records)
+
+
+def test_making_a_section_private_purges_it_and_every_page_below(
+    slovakia, section_pages, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    story = StoryPageFactory(parent=slovakia, title="Soon for members only")
+    varnish = {"varnish": {"BACKEND": "cms.frontend_cache.VarnishBackend", "LOCATION": BASE}}
+    with override_settings(WAGTAILFRONTENDCACHE=varnish, TASKS=DATABASE_TASKS):
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(
+                page=slovakia, restriction_type=PageViewRestriction.LOGIN
+            )
+        purges = DBTaskResult.objects.filter(task_path="cms.frontend_cache.purge")
+        (queued,) = purges.all()
+        urls = paths(queued.args_kwargs["args"][0])
+        assert {slovakia.url, story.url, "/en/network/", "/sitemap.xml"} <= urls
+        # Public again: purged again (the private answer must not stay cached either).
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction.delete()
+        assert purges.all().count() == 2
