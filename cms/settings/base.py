@@ -124,6 +124,16 @@ DATABASES = {
         conn_max_age=int(env("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development server, the task worker and the admin's autosave write at once: wait for
+    # the lock (not "database is locked" after 5 s, which left half-made pages), take it when a
+    # transaction starts (no deadlock between two readers that both want to write), and let
+    # readers read while one writes (WAL). Django's documented settings for concurrent SQLite.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # HTTP caching of anonymous pages (cms/caching.py): how long a shared cache (Varnish, a CDN) may keep
@@ -157,7 +167,14 @@ if env("REDIS_URL"):
     # Sessions in Redis too (kept in the database behind it): any app server reads any session.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a site's worth of keys: the default 300 would cull header fragments and locale
+    # lookups as soon as a listing's renditions are cached (Wagtail keeps those here too).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
