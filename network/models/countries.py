@@ -46,9 +46,7 @@ def attach_countries(pages: Iterable) -> None:
     prefixes = {country_path(page.path) for page in pages} - {None}
     # Whole rows: there are few countries, and a deferred field read later (a link, its
     # translation) would cost a query each.
-    countries = {
-        country.path: country for country in CountryPage.objects.filter(path__in=prefixes)
-    }
+    countries = {country.path: country for country in CountryPage.objects.filter(path__in=prefixes)}
     for page in pages:
         page.country = countries.get(country_path(page.path))
 
