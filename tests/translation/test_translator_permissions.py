@@ -114,11 +114,14 @@ def test_she_cannot_touch_the_german_translation_of_a_page(zuzana, story, german
         ("get", f"{base}/preview/", None),
         ("post", f"{base}/disable/", None),
         ("get", f"/admin/pages/{german.pk}/edit/", None),
-        ("post", f"/admin/pages/{german.pk}/edit/", None),
+        ("post", f"/admin/pages/{german.pk}/edit/", {"action": "publish"}),
+        # wagtail-localize's "Start Synced translation" and "Convert to alias" menu actions
+        ("post", f"/admin/pages/{german.pk}/edit/", {"localize-restart-translation": "1"}),
+        ("post", f"/admin/pages/{german.pk}/edit/", {"localize-convert-to-alias": "1"}),
         ("post", f"/admin/localize/page/{german.pk}/convert_to_alias/", None),
     ]
     for method, url, data in attempts:
-        kwargs = {"content_type": "application/x-www-form-urlencoded"} if data else {}
+        kwargs = {"content_type": "application/x-www-form-urlencoded"} if method == "put" else {}
         response = getattr(zuzana, method)(url, data or {}, **kwargs)
         assert refused(response), (method, url, response.status_code)
     german_translation.refresh_from_db()
