@@ -106,27 +106,33 @@ class BridgesUpdateTranslationsView(UpdateTranslationsView):
             for translation, _target in self.targets:
                 apply_machine_translation(translation.pk, user, machine_translator)
         publish = form.cleaned_data["publish_translations"]
-        drafts = False
+        left_alone = False
         for translation, target in self.targets:
+            may_publish = (
+                not isinstance(target, Page) or target.permissions_for_user(user).can_publish()
+            )
+            if publish and may_publish:
+                with contextlib.suppress(ValidationError):
+                    translation.save_target(user=user, publish=True)
+                continue
+            # Not published: as wagtail-localize's own Sync, only the view restrictions follow the
+            # source. Saving a "draft" (save_target(publish=False)) would write the new content
+            # into the page itself, which a live page shows at once, publisher or not; the new
+            # texts wait in the translation editor for whoever publishes that language.
+            left_alone = left_alone or publish
             with contextlib.suppress(ValidationError):
-                if publish:
-                    # A translator publishes only where she has the right to: elsewhere a draft.
-                    may_publish = (
-                        not isinstance(target, Page)
-                        or target.permissions_for_user(user).can_publish()
-                    )
-                    drafts = drafts or not may_publish
-                    translation.save_target(user=user, publish=may_publish)
-                else:
-                    translation.source.update_target_view_restrictions(translation.target_locale)
+                translation.source.update_target_view_restrictions(translation.target_locale)
         self.components.save(
             self.object,
             sources_and_translations={self.object: [t for t, _target in self.targets]},
         )
         messages.success(self.request, self.get_success_message())
-        if drafts:
+        if left_alone:
             messages.info(
                 self.request,
-                _("Translations in languages you do not publish were synced as drafts."),
+                _(
+                    "Translations in languages you do not publish were not changed: whoever "
+                    "publishes them finds the new texts in the translation editor."
+                ),
             )
         return redirect(self.get_success_url() or self.get_default_success_url())

@@ -4,6 +4,7 @@ translation of hers, on any of wagtail-localize's screens that change data."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.urls import resolve
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -175,3 +176,37 @@ def test_she_cannot_edit_the_german_translation_of_a_theme(zuzana, theme):
     assert german_theme.name == "Singing together" and translation.enabled
     # The English theme is kept by editors; she translates it.
     assert refused(zuzana.get(f"/admin/snippets/stories/theme/edit/{theme.pk}/"))
+
+
+def test_an_editor_who_does_not_publish_leaves_the_live_translations_alone(
+    client, django_user_model, zuzana, story
+):
+    """Editors write pages in every language but a moderator publishes them: "Publish
+    immediately" on Sync changes no translation (a saved draft would show on the live page at
+    once), says so, and the new text waits in each language's translation editor."""
+    slovak = translate_page(story, "sk", {"A kitchen in Žilina": "Kuchyňa v Žiline"})
+    story.summary = "Mothers cook together."
+    story.save_revision().publish()
+    editor = django_user_model.objects.create_user("eva", "eva@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    before = revisions(slovak)
+
+    response = client.post(sync_url(story), {"publish_translations": "on"}, follow=True)
+    assert response.status_code == 200
+    said = [str(message) for message in response.context["messages"]]
+    assert (
+        "Translations in languages you do not publish were not changed: whoever publishes them "
+        "finds the new texts in the translation editor." in said
+    )
+    slovak.refresh_from_db()
+    assert revisions(slovak) == before
+    client.logout()
+    public = BeautifulSoup(client.get(slovak.url).content, "html.parser").get_text(" ")
+    assert "Mothers cook." in public and "Mothers cook together." not in public
+
+    # The Slovak translator sees the new text in her editor and publishes it.
+    zuzana.force_login(django_user_model.objects.get(username="zuzana"))
+    props = zuzana.get(f"/admin/pages/{slovak.pk}/edit/")
+    editor_page = BeautifulSoup(props.content, "html.parser").select_one(".js-translation-editor")
+    assert "Mothers cook together." in editor_page["data-props"]
