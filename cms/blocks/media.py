@@ -172,21 +172,30 @@ class CaptionTrackBlock(blocks.StructBlock):
 
 
 class SameMediaInEveryLanguage:
-    """Translators are not offered the video or recording itself: wagtail-localize would show it
-    as a bare id ("Video 4"), and every language plays the same file (its captions, subtitle
-    names and transcript are what they translate)."""
+    """Every language plays the same video or recording: translators translate its captions,
+    subtitle names and transcript, and see the file itself by its title, as a value they do not
+    change ("Video · Walk through the centre", where wagtail-localize would show the bare id,
+    "Video 4")."""
 
     media_field = ""
 
+    def is_media_segment(self, segment) -> bool:
+        return segment.path.split(".", 1)[0] == self.media_field
+
     def get_translatable_segments(self, value):
-        return [
-            segment
-            for segment in struct_segments(self, value)
-            if segment.path.split(".", 1)[0] != self.media_field
-        ]
+        from wagtail_localize.segments import OverridableSegmentValue
+
+        segments = [s for s in struct_segments(self, value) if not self.is_media_segment(s)]
+        media = value.get(self.media_field)
+        if media is not None:
+            # wagtail-localize's editor shows a synchronised value it has no chooser for as its
+            # text: the title, first as the file comes first in the block. Only shown: the
+            # translation keeps the source's file (see restore_translated_segments).
+            segments.insert(0, OverridableSegmentValue(self.media_field, media.title))
+        return segments
 
     def restore_translated_segments(self, value, segments):
-        return restore_struct(value, segments)
+        return restore_struct(value, [s for s in segments if not self.is_media_segment(s)])
 
 
 class VideoBlock(SameMediaInEveryLanguage, blocks.StructBlock):

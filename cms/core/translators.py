@@ -8,7 +8,8 @@ out-of-date notices and the "Translate" form find a language's translators throu
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.snippets.permissions import get_permission_name
 
 TRANSLATORS_PREFIX = "Translators: "
 
@@ -65,3 +66,15 @@ def locales_user_may_translate_into(user):
     if grants.filter(page__depth=1).exists():  # the tree's root: every language
         return Locale.objects.all()
     return Locale.objects.filter(pk__in=grants.values("page__locale_id"))
+
+
+def may_edit_translation(user, instance) -> bool:
+    """Whether the user may change this translated page or snippet: a page by its rights in the
+    page tree (a translator's reach only her language's tree), a snippet by the model's change
+    permission in a language she translates into (Wagtail's snippet rights know no language)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return (
+        user.has_perm(get_permission_name("change", type(instance)))
+        and locales_user_may_translate_into(user).filter(pk=instance.locale_id).exists()
+    )

@@ -2,16 +2,18 @@
 Outgoing mail screen."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import TranslatableMixin
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.core.admin_views import outgoing_mail_viewset
 from cms.core.translation_notices import OutOfDatePanel
-from cms.core.translators import languages_of_translator
+from cms.core.translators import languages_of_translator, may_edit_translation
 from cms.localized import public_translation
 
 
@@ -40,18 +42,24 @@ def register_outgoing_mail():
 
 
 # Translations: the status grid replaces wagtail-localize's report in the Reports menu; the
-# "Translate" and "Sync" screens come before wagtail-localize's own at the same addresses (this
-# app's hooks run first), so every link to them opens Bridges' versions.
+# "Translate" and "Sync" screens are served at wagtail-localize's own addresses, so every link and
+# button it makes opens Bridges' versions. wagtail-localize offers no hook or setting to change
+# who may submit or sync (it checks one model permission), and Wagtail's permission hooks reach
+# only its own page and snippet views: the first URL pattern that matches wins, so these come
+# first by the hook's order (not by the order of INSTALLED_APPS); a test checks they still do.
 
 
-@hooks.register("register_admin_urls")
+@hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     from django.urls import path
+    from wagtail_localize.views import edit_translation as edit
 
     from cms.core.translation_report import TranslationStatusReportView
     from cms.core.translation_views import (
         BridgesSubmitPageTranslationView,
+        BridgesSubmitSnippetTranslationView,
         BridgesUpdateTranslationsView,
+        for_own_languages,
     )
 
     return [
@@ -71,11 +79,50 @@ def register_translation_urls():
             name="bridges_submit_page_translation",
         ),
         path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            BridgesSubmitSnippetTranslationView.as_view(),
+            name="bridges_submit_snippet_translation",
+        ),
+        path(
             "localize/update/<int:translation_source_id>/",
             BridgesUpdateTranslationsView.as_view(),
             name="bridges_update_translations",
         ),
+        *[
+            path(
+                f"localize/translate/<int:translation_id>/{rest}",
+                for_own_languages(view),
+                name=f"bridges_{name}",
+            )
+            for rest, view, name in [
+                (
+                    "strings/<int:string_segment_id>/edit/",
+                    edit.edit_string_translation,
+                    "edit_string_translation",
+                ),
+                (
+                    "overrides/<int:overridable_segment_id>/edit/",
+                    edit.edit_override,
+                    "edit_override",
+                ),
+                ("pofile/download/", edit.download_pofile, "download_pofile"),
+                ("pofile/upload/", edit.upload_pofile, "upload_pofile"),
+                ("machine_translate/", edit.machine_translate, "machine_translate"),
+                ("preview/", edit.preview_translation, "preview_translation"),
+                ("preview/<str:mode>/", edit.preview_translation, "preview_translation"),
+                ("disable/", edit.stop_translation, "stop_translation"),
+            ]
+        ],
     ]
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def edit_snippet_translations_in_own_languages(request, instance):
+    """A translatable snippet (a theme) is edited, and its translation opened in wagtail-localize's
+    editor, only in a language the user translates into: Wagtail's snippet rights know no language.
+    (Before wagtail-localize's own hook, which opens that editor.)"""
+    if isinstance(instance, TranslatableMixin) and not may_edit_translation(request.user, instance):
+        raise PermissionDenied
 
 
 @hooks.register("construct_reports_menu")

@@ -1,6 +1,8 @@
 """Alt text, image credit and subtitle names are translated per language through wagtail-localize
 (as segments; the image itself is shared): a Hungarian story shows the Hungarian alt text and
-credit, on the page and in the API. Videos are not offered to translators as a bare id."""
+credit, on the page and in the API. Videos are shown to translators by their titles, not as a bare id."""
+
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -69,14 +71,17 @@ def test_translators_are_offered_the_alt_text_credit_and_subtitle_name(story):
     assert by_end["credit"] == "Photo: Eva"
     assert by_end["caption"] == "Tuesday"
     assert by_end["label"] == "English subtitles"
-    # The video is the same in every language: not offered (it would show as "Video 4").
+    # The video is the same in every language: shown by its title, not as "Video 4".
     source = TranslationSource.objects.get(object_id=story.translation_key)
     from wagtail_localize.models import OverridableSegment
 
-    paths = set(
-        OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
-    )
-    assert not any(path.endswith(".video") for path in paths)
+    shown = {
+        path.rsplit(".", 1)[1]: data
+        for path, data in OverridableSegment.objects.filter(source=source).values_list(
+            "context__path", "data_json"
+        )
+    }
+    assert json.loads(shown["video"]) == "Our film about the garden"
 
 
 def hungarian_story(story):
