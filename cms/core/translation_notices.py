@@ -2,8 +2,10 @@
 with new or changed text, its translations are marked (cms/core/translation_status.py) and each
 language's translators get an e-mail through the task queue and see it on their dashboard."""
 
+from collections import defaultdict
+
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -57,26 +59,32 @@ def tell_translators(change_id: int) -> int:
 
 
 def out_of_date_for(user):
-    """The out-of-date translations in the user's languages: (change, language codes)."""
+    """The out-of-date translations in the user's languages: (change, language codes), newest
+    first. Three queries however many changes there are (the user's languages, the changes that
+    concern them, their languages): never one per change."""
     codes = languages_of_translator(user)
     if user.is_superuser and not codes:
         codes = None  # an administrator sees every language
-    changes = (
+    concerned = Translation.objects.filter(source_id=OuterRef("source_id"), enabled=True)
+    if codes is not None:
+        concerned = concerned.filter(target_locale__language_code__in=codes)
+    changes = list(
         SourceChange.objects.filter(changed_at__gt=F("source__last_updated_at"))
+        .filter(Exists(concerned))
         .select_related("source")
-        .order_by("-changed_at")
+        .order_by("-changed_at")[:ON_DASHBOARD]
     )
-    found = []
-    for change in changes:
-        translations = change.source.translations.filter(enabled=True)
-        if codes is not None:
-            translations = translations.filter(target_locale__language_code__in=codes)
-        languages = list(translations.values_list("target_locale__language_code", flat=True))
-        if languages:
-            found.append((change, languages))
-        if len(found) >= ON_DASHBOARD:
-            break
-    return found
+    languages = defaultdict(list)
+    translations = Translation.objects.filter(
+        source_id__in=[change.source_id for change in changes], enabled=True
+    )
+    if codes is not None:
+        translations = translations.filter(target_locale__language_code__in=codes)
+    for source_id, code in translations.order_by("target_locale__language_code").values_list(
+        "source_id", "target_locale__language_code"
+    ):
+        languages[source_id].append(code)
+    return [(change, languages[change.source_id]) for change in changes]
 
 
 class OutOfDatePanel(Component):
