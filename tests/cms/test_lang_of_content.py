@@ -11,9 +11,10 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms.core.demo import translate_once
-from cms.core.factories import ImageFactory
+from cms.core.factories import AudioFactory, ImageFactory
 from cms.core.templatetags.bridges_tags import NOT_TRANSLATED_YET
 from stories.factories import StoryPageFactory
+from walks.factories import WalkPageFactory, medium, stop
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +138,47 @@ def test_a_translated_page_has_no_notice_and_no_lang_of_its_own(client, section_
     assert soup.select("main [lang]") == soup.select("main .story__facts dd[lang]")
     assert soup.select_one("main h1").get_text(strip=True) == "Utorková kuchyňa"
     assert lang_of(soup.select_one("main h1")) == "sk"
+
+
+@pytest.mark.parametrize("reader", ["sk", "de", "uk"])
+def test_a_walks_stops_labels_in_the_readers_language(client, section_pages, sync_locales, reader):
+    """Inside the walk's content the interface's own words ("Stop 1 of 1", "Transcript") are the
+    reader's again; the stop's title, place, narration and transcript stay the walk's."""
+    sync_locales(reader)
+    sound = AudioFactory(title="Song", transcript="We sing a lullaby.")
+    walk = WalkPageFactory(
+        parent=section_pages["walks"],
+        title="Through the old town",
+        stops=[
+            stop(
+                "The market",
+                48.72,
+                21.26,
+                medium("audio", sound),
+                place_name="Main square",
+                narration="<p>Every Saturday we meet here.</p>",
+            )
+        ],
+    )
+    url = walk.get_translation(Locale.objects.get(language_code=reader)).url
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    stop_section = soup.select_one("section.walk-stop")
+    content = {
+        "title": stop_section.select_one(".walk-stop__title"),
+        "place": stop_section.select_one(".walk-stop__place"),
+        "narration": stop_section.find(string="Every Saturday we meet here.").parent,
+        "transcript": stop_section.find(string="We sing a lullaby.").parent,
+    }
+    with translation.override(reader):
+        labels = {
+            "number": stop_section.select_one(".walk-stop__number"),
+            "transcript": stop_section.select_one(".transcript summary"),
+            "map link": stop_section.select_one(".walk-stop__where a"),
+        }
+        assert labels["transcript"].get_text(strip=True) == translation.gettext("Transcript")
+    assert {name: lang_of(element) for name, element in content.items()} == dict.fromkeys(
+        content, "en"
+    )
+    assert {name: lang_of(element) for name, element in labels.items()} == dict.fromkeys(
+        labels, reader
+    )
