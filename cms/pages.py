@@ -14,10 +14,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks.text import RICH_TEXT_FEATURES
-
-# ImageSerializerField is imported from here by older code too: it lives in cms.serializers.
 from cms.preview import HeadlessPreviewPageMixin
-from cms.serializers import ImageSerializerField
+from cms.serializers import HeroImageSerializerField
 from cms.visibility import restricted_paths
 
 
@@ -60,11 +58,36 @@ class ListingMixin(models.Model):
         related_name="+",
         help_text=_("Shown at the top of the page, on cards and when the page is shared."),
     )
+    # The image is shared by every language; what it says about the picture is the page's, so
+    # wagtail-localize offers these to translators as segments (CharFields of a page are
+    # translatable). An empty field offers nothing to translate and the image's own words stand in.
+    image_alt_text = models.CharField(
+        _("alt text of the main image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the main image shows, in one sentence, for people who cannot see it. Leave "
+            "empty to use the description saved with the image."
+        ),
+    )
+    image_credit = models.CharField(
+        _("credit of the main image"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Who took the main image or owns it. Leave empty to use the credit saved with the image."
+        ),
+    )
 
-    listing_panels = [FieldPanel("summary"), FieldPanel("image")]
+    listing_panels = [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("image_alt_text"),
+        FieldPanel("image_credit"),
+    ]
     listing_api_fields = [
         APIField("summary"),
-        APIField("image", serializer=ImageSerializerField()),
+        APIField("image", serializer=HeroImageSerializerField()),
     ]
     listing_search_fields = [index.SearchField("summary")]
 
@@ -76,6 +99,29 @@ class ListingMixin(models.Model):
 
     def get_social_image(self):
         return self.image
+
+    # The one rule for the main image's words, read by every template, og:image:alt and the API.
+    def hero_alt_text(self) -> str:
+        """The main image's alt text in the page's language: the page's own, else the image's."""
+        if self.image is None:
+            return ""
+        return self.image_alt_text or self.image.default_alt_text
+
+    def hero_credit(self) -> str:
+        """The main image's credit in the page's language: the page's own, else the image's."""
+        if self.image is None:
+            return ""
+        return self.image_credit or self.image.credit
+
+    def get_social_image_alt(self) -> str:
+        """og:image:alt: the main image's alt text when it is the shared picture, else the
+        shared picture's own (a story without a main image shares its first photo)."""
+        image = self.get_social_image()
+        if image is None:
+            return ""
+        if image.pk == self.image_id:
+            return self.hero_alt_text()
+        return image.default_alt_text
 
 
 class IntroMixin(models.Model):

@@ -50,12 +50,17 @@ def serialize_rendition(rendition) -> dict:
 
 
 def serialize_image(
-    image: AbstractImage | None, alt: str = "", extra: dict[str, str] | None = None
+    image: AbstractImage | None,
+    alt: str = "",
+    extra: dict[str, str] | None = None,
+    credit: str = "",
 ) -> dict | None:
     """An image with every rendition size, made in one call (one query when none exist yet).
 
     `extra` names more renditions a block needs beside the standard sizes, e.g. a 360° photo's
     `{"equirectangular": "max-4096x2048"}`: they appear in `renditions` under those names.
+    `alt` and `credit` are the words of the page or block showing it (translated with it); the
+    image's own stand in where they are empty.
     """
     if image is None:
         return None
@@ -65,7 +70,7 @@ def serialize_image(
         "id": image.pk,
         "title": image.title,
         "alt": alt or image.default_alt_text,
-        "credit": getattr(image, "credit", ""),
+        "credit": credit or getattr(image, "credit", ""),
         "width": image.width,
         "height": image.height,
         "renditions": {name: serialize_rendition(renditions[spec]) for name, spec in specs.items()},
@@ -186,6 +191,19 @@ class ImageSerializerField(Field):
 
     def to_representation(self, value):
         return serialize_image(value)
+
+
+class HeroImageSerializerField(Field):
+    """A page's main image with the page's alt text and credit (ListingMixin), so each
+    translation gives them in its own language while the image is shared."""
+
+    api_schema = nullable(IMAGE)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return serialize_image(page.image, alt=page.hero_alt_text(), credit=page.hero_credit())
 
 
 class PageLinkSerializerField(Field):

@@ -308,6 +308,8 @@ class StoryPage(CountrySectionMixin, FromCentreMixin, BasePage):
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("image", heading=_("Hero image")),
+        FieldPanel("image_alt_text"),
+        FieldPanel("image_credit"),
         MultiFieldPanel(
             [
                 FieldPanel("storyteller"),

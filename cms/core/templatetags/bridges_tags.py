@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from cms import localized
@@ -174,6 +175,60 @@ def card_lang(page) -> str:
     if not language or language == translation.get_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page) -> str:
+    """lang="xx" for an element holding a page's own words (title, introduction, body, image
+    texts) where they are not in the reader's language (an alias shows its original's), else
+    nothing: the interface around them stays in the reader's language. Asked once a page."""
+    if not isinstance(page, Page):
+        return ""
+    language = getattr(page, "_bridges_content_language", None)
+    if language is None:
+        language = page._bridges_content_language = content_language(context, page)
+    if not language or language == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+@register.simple_tag(takes_context=True)
+def reader_lang(context, page) -> str:
+    """lang="<reader's>" for a label of the interface inside a page's content (a block's "Transcript",
+    a walk stop's "Stop 2 of 5") where that content carries another language's lang, else nothing."""
+    if not content_lang(context, page):
+        return ""
+    return format_html(' lang="{}"', translation.get_language())
+
+
+@register.inclusion_tag("includes/alias_notice.html", takes_context=True)
+def alias_notice(context, page):
+    """Above a page shown in another language's tree before it is translated (an alias): "This
+    page is not translated into <the reader's language> yet; you are reading it in English", in
+    the reader's language."""
+    language = ""
+    if isinstance(page, Page) and page.alias_of_id:
+        content_lang(context, page)  # the page's content language, asked once
+        language = page._bridges_content_language
+    shown = bool(language) and language != translation.get_language()
+    return {"message": NOT_TRANSLATED_YET.get(language, "") if shown else ""}
+
+
+# One sentence per language the content is in, as cms.localized.IN_LANGUAGE: each catalogue names
+# its own language ("into Slovak") and inflects the other ("in English": "v angličtine", "angolul").
+NOT_TRANSLATED_YET = {
+    "en": _("This page is not translated into your language yet: you are reading it in English."),
+    "de": _("This page is not translated into your language yet: you are reading it in German."),
+    "hu": _("This page is not translated into your language yet: you are reading it in Hungarian."),
+    "sk": _("This page is not translated into your language yet: you are reading it in Slovak."),
+    "cs": _("This page is not translated into your language yet: you are reading it in Czech."),
+    "sl": _("This page is not translated into your language yet: you are reading it in Slovenian."),
+    "nl": _("This page is not translated into your language yet: you are reading it in Dutch."),
+    "it": _("This page is not translated into your language yet: you are reading it in Italian."),
+    "bg": _("This page is not translated into your language yet: you are reading it in Bulgarian."),
+    "sr": _("This page is not translated into your language yet: you are reading it in Serbian."),
+    "uk": _("This page is not translated into your language yet: you are reading it in Ukrainian."),
+}
 
 
 SITE_NAME = "Bridges"
