@@ -11,6 +11,7 @@ their own language's configuration.
 
 import copy
 from collections import defaultdict
+from itertools import islice
 
 from django.conf import settings
 from django.db import connection
@@ -95,16 +96,16 @@ class RankedResults:
 
 
 def _sqlite_backend_class():
-    from django.db.models import IntegerField
+    from django.db.models import F, IntegerField
     from django.db.models.functions import Cast
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
         SQLiteSearchResults,
     )
-    from modelsearch.query import MatchAll, Not
+    from modelsearch.query import MatchAll, Not, Phrase, PlainText
     from modelsearch.utils import get_descendants_content_types_pks
 
     # Pages checked against the queryset at once: a page of results and some to spare.
@@ -122,7 +123,6 @@ def _sqlite_backend_class():
 
         def _entries(self, config):
             query = self.build_search_query(normalize(self.query), config=config)
-            rank = self._build_rank_expression(self.get_search_vectors(), config)
             return (
                 SQLiteFTSIndexEntry.objects.filter(MatchExpression(self.FTS_TABLE_FIELDS, query))
                 .filter(
@@ -130,35 +130,32 @@ def _sqlite_backend_class():
                         self.queryset.model
                     )
                 )
-                .annotate(found_pk=Cast("index_entry__object_id", IntegerField()), score=rank)
+                .annotate(found_pk=Cast("index_entry__object_id", IntegerField()))
             )
 
         def _wanted(self, pks):
-            """Those of `pks` the queryset holds, in their order, `chunk` at a time."""
-            for start in range(0, len(pks), chunk):
-                part = pks[start : start + chunk]
+            """Those of `pks` (an iterator) the queryset holds, in their order, read and
+            checked `chunk` at a time: the caller stops when it has enough."""
+            while part := list(islice(pks, chunk)):
                 held = set(self.queryset.filter(pk__in=part).values_list("pk", flat=True))
                 yield from (pk for pk in part if pk in held)
 
         def ranked_pks(self, config, start: int, stop: int | None) -> list:
             # bm25() is lower for a better match; modelsearch orders SQLite's results so.
-            ranked = self._entries(config).order_by("score", "-found_pk")
-            pks = list(ranked.values_list("found_pk", flat=True))
-            wanted = []
-            for pk in self._wanted(pks):
-                wanted.append(pk)
-                if stop is not None and len(wanted) >= stop:
-                    break
-            return wanted[start:stop]
+            query = normalize(self.query)
+            if isinstance(query, PlainText | Phrase):
+                # modelsearch's rank, bm25 × title_norm + bm25 × 1, with bm25() run once a
+                # row, not twice (it is most of the time taken: 340 ms to 200 for 33,000).
+                rank = BM25() * (F("index_entry__title_norm") + 1.0)
+            else:
+                rank = self._build_rank_expression(self.get_search_vectors(), config)
+            ranked = self._entries(config).annotate(score=rank).order_by("score", "-found_pk")
+            pks = ranked.values_list("found_pk", flat=True).iterator(chunk_size=chunk)
+            return list(islice(self._wanted(pks), start, stop))
 
         def count_up_to(self, config, limit: int) -> int:
-            pks = list(self._entries(config).order_by().values_list("found_pk", flat=True))
-            counted = 0
-            for _pk in self._wanted(pks):
-                counted += 1
-                if counted >= limit:
-                    break
-            return counted
+            pks = self._entries(config).values_list("found_pk", flat=True).iterator(chunk)
+            return sum(1 for _pk in islice(self._wanted(pks), limit))
 
     class RankedSQLiteResults(RankedResults, SQLiteSearchResults):
         pass
