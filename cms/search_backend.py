@@ -11,6 +11,7 @@ their own language's configuration.
 
 import copy
 from collections import defaultdict
+from contextlib import contextmanager
 from itertools import islice
 
 from django.conf import settings
@@ -288,22 +289,29 @@ def _postgres_backend_class():
             knowing that a word is found in one language's rows, which lie together, it reads
             the whole table (every entry's two vectors matched: 110 ms) where the GIN indexes
             give the matching rows (the same ranking in 30)."""
+            with self.planned(jit="off", enable_seqscan="off") as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        @contextmanager
+        def planned(self, **settings):
+            """A cursor with PostgreSQL `settings` changed until the block ends."""
             connection = connections[self.queryset.db]
             outer = connection.in_atomic_block
             with transaction.atomic(using=self.queryset.db), connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('jit', 'off', true), "
-                    "set_config('enable_seqscan', 'off', true)"
-                )
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-                if outer:  # SET LOCAL would last until the caller's transaction ends
-                    cursor.execute("RESET jit")
-                    cursor.execute("RESET enable_seqscan")
-                return rows
+                for name, value in settings.items():
+                    cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+                yield cursor
+                if outer:  # set_config(..., true) would last until the caller's transaction ends
+                    for name in settings:
+                        cursor.execute(f"RESET {name}")
 
     class LanguageSearchResults(RankedResults, PostgresSearchResults):
-        pass
+        def _do_count(self):
+            # The exact count (the API's total_count): without JIT, as above (1.2 s, not 2.3,
+            # for a word in a third of 100,000 pages with the API's fallback=true).
+            with self.query_compiler.planned(jit="off"):
+                return super()._do_count()
 
     class LanguageSearchBackend(PostgresSearchBackend):
         query_compiler_class = LanguageQueryCompiler
