@@ -6,6 +6,8 @@ accents), the API's search= with locale= too."""
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page
 
 from cms.core.translation import translate_page
 from cms.search_backend import UNACCENT_CONFIG, search_config
@@ -177,3 +179,10 @@ def test_a_search_takes_the_same_queries_for_more_results(
     client.get("/de/search/?q=Zentrum")  # caches the new pages emptied, warmed again
     with django_assert_max_num_queries(few):
         client.get("/de/search/?q=Zentrum")
+
+
+def test_autocomplete_keeps_modelsearchs_own_way(german_pages):
+    # The admin's choosers autocomplete: a compiler of modelsearch's own, results and count.
+    found = get_search_backend().autocomplete("Abe", Page.objects.live())
+    assert found.count() == 1
+    assert [page.title for page in found] == ["Ein Abend"]
