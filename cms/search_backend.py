@@ -85,10 +85,16 @@ class RankedResults:
         ranks_in_index = getattr(self.query_compiler, "ranks_in_index", None)
         return ranks_in_index is not None and ranks_in_index(self._score_field)
 
+    def _nothing(self) -> bool:
+        # A queryset.none() has no SQL to check the entries against.
+        return self.query_compiler.queryset.query.is_empty()
+
     def _do_search(self):
         compiler = self.query_compiler
         if not self._ranks_in_index():
             return super()._do_search()
+        if self._nothing():
+            return []
         pks = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
         found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=pks)}
         return [found[pk] for pk in pks if pk in found]
@@ -98,6 +104,8 @@ class RankedResults:
         compiler = self.query_compiler
         if not self._ranks_in_index():
             return min(self.count(), limit)
+        if self._nothing():
+            return 0
         return compiler.count_up_to(compiler.get_config(self.backend), limit)
 
 

@@ -186,3 +186,9 @@ def test_autocomplete_keeps_modelsearchs_own_way(german_pages):
     found = get_search_backend().autocomplete("Abe", Page.objects.live())
     assert found.count() == 1
     assert [page.title for page in found] == ["Ein Abend"]
+
+
+def test_searching_nothing_finds_nothing(german_pages):
+    found = get_search_backend().search("Zentrum", Page.objects.none())
+    assert list(found[:10]) == []
+    assert found.count_up_to(5) == 0
