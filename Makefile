@@ -76,6 +76,11 @@ bench: install browser-deps
 	$(BIN)/python bench/publication.py
 	$(BIN)/python bench/offline_walk.py
 	$(BIN)/python bench/search.py
+	@if pg_isready -h 127.0.0.1 -q 2>/dev/null; then \
+		psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'bridges_bench_search'" | grep -q 1 \
+			|| psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bridges_bench_search"; \
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/bridges_bench_search BENCH_SEARCH_PAGES=100000 \
+			$(BIN)/python bench/search.py; fi
 
 lint: install
 	$(BIN)/ruff check .

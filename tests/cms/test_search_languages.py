@@ -6,6 +6,8 @@ accents), the API's search= with locale= too."""
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page
 
 from cms.core.translation import translate_page
 from cms.search_backend import UNACCENT_CONFIG, search_config
@@ -22,7 +24,10 @@ postgresql_only = pytest.mark.skipif(
 
 def results(response) -> list[tuple[str, str | None, str]]:
     """Each result: its title, its lang attribute, its badge."""
-    soup = BeautifulSoup(response.content, "html.parser")
+    return results_of(BeautifulSoup(response.content, "html.parser"))
+
+
+def results_of(soup) -> list[tuple[str, str | None, str]]:
     found = []
     for item in soup.select(".search-results > li"):
         badge = item.select_one(".language-badge")
@@ -128,3 +133,62 @@ def test_control_characters_in_a_query_are_not_words(client, german_pages):
     assert response.status_code == 200
     field = BeautifulSoup(response.content, "html.parser").find("input", {"name": "q"})
     assert field["value"] == "Zent rum"
+
+
+def test_past_the_counted_limit_the_page_says_more(client, german_pages, monkeypatch):
+    # 13 pages match; counting stops after the limit (a common word is in a third of the site).
+    monkeypatch.setattr("cms.search.RESULTS_COUNTED", 11)
+    first = client.get("/de/search/?q=Zentrum")
+    soup = BeautifulSoup(first.content, "html.parser")
+    assert soup.select_one("[role=status]").get_text() == "Mehr als 11 Treffer für „Zentrum“"
+    assert len(results(first)) == 10
+    assert len(results(client.get("/de/search/?q=Zentrum&page=2"))) == 1  # the 11 counted
+
+
+def test_a_page_hidden_by_the_language_rule_is_skipped_not_counted(client, home_page):
+    """The pages are ranked before the language rule is applied to them: a better-ranked page
+    the reader does not see (the English original of a German page) leaves no gap."""
+    german_home = translate_page(home_page, "de", {})
+    english = StandardPageFactory(
+        parent=home_page, title="Garten Garten", intro="Garten Garten Garten."
+    )
+    translate_page(english, "de", {"Garten Garten": "Der Garten"})
+    StandardPageFactory(parent=german_home, title="Ein Fest", intro="Ein Fest im Garten.")
+    soup = BeautifulSoup(client.get("/de/search/?q=Garten").content, "html.parser")
+    assert [title for title, _lang, _badge in results_of(soup)] == ["Der Garten", "Ein Fest"]
+    assert soup.select_one("[role=status]").get_text().startswith("2 ")
+
+
+def test_results_are_ranked_the_best_first(client, home_page):
+    StandardPageFactory(parent=home_page, title="Evening", intro="A word on allotments.")
+    StandardPageFactory(parent=home_page, title="Allotments", intro="Allotments, allotments.")
+    titles = [title for title, _lang, _badge in results(client.get("/en/search/?q=allotments"))]
+    assert titles == ["Allotments", "Evening"]
+
+
+def test_a_search_takes_the_same_queries_for_more_results(
+    client, german_pages, django_assert_max_num_queries
+):
+    client.get("/de/search/?q=Zentrum")  # caches warmed: locales, the site
+    with django_assert_max_num_queries(20) as captured:
+        client.get("/de/search/?q=Zentrum")
+    few = len(captured)
+    german_home = german_pages["german"][0].get_parent()
+    for n in range(30):
+        StandardPageFactory(parent=german_home, title=f"Mehr {n}", intro="Im Zentrum.")
+    client.get("/de/search/?q=Zentrum")  # caches the new pages emptied, warmed again
+    with django_assert_max_num_queries(few):
+        client.get("/de/search/?q=Zentrum")
+
+
+def test_autocomplete_keeps_modelsearchs_own_way(german_pages):
+    # The admin's choosers autocomplete: a compiler of modelsearch's own, results and count.
+    found = get_search_backend().autocomplete("Abe", Page.objects.live())
+    assert found.count() == 1
+    assert [page.title for page in found] == ["Ein Abend"]
+
+
+def test_searching_nothing_finds_nothing(german_pages):
+    found = get_search_backend().search("Zentrum", Page.objects.none())
+    assert list(found[:10]) == []
+    assert found.count_up_to(5) == 0
