@@ -11,13 +11,11 @@ Step 2 may fail (the failure is logged and the submission kept); the visitor is 
 way, and editors see every submission in the admin.
 """
 
-import hashlib
 import logging
 import re
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -33,7 +31,7 @@ from wagtail.permissions import page_permission_policy
 from wagtailmedia.models import get_media_model
 
 from cms import mail
-from cms.client_ip import client_address
+from cms.client_ip import RateLimit
 from cms.core.collection import get_or_create_collection
 from cms.localized import translated
 
@@ -48,27 +46,16 @@ SUBMISSIONS_COLLECTION = "Submissions"
 NEW_STORY_NOTICE = gettext_noop("New story to review")
 
 
-# Spam: a per-address limit, counted in the cache (shared by all processes with Redis).
-
-
-def _rate_key(request) -> str:
-    # The address as the trusted proxies saw it (never what the visitor wrote in a header);
-    # only a hash of it is kept, and only for the window.
-    address = client_address(request)
-    return "stories:submissions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+# Spam: at most STORIES_RATE_LIMIT attempts per client in the window (cms.client_ip).
+ATTEMPTS = RateLimit("stories:submissions", "STORIES_RATE_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
 
 
 def too_many_attempts(request) -> bool:
-    return cache.get(_rate_key(request), 0) >= settings.STORIES_RATE_LIMIT
+    return ATTEMPTS.reached(request)
 
 
 def count_attempt(request) -> None:
-    key = _rate_key(request)
-    cache.add(key, 0, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
+    ATTEMPTS.count(request)
 
 
 # 1. Save.

@@ -413,6 +413,11 @@ BRIDGES_GEOCODER_URL = env(
 # --- network: settings of the network app (countries, centres, events) ---
 # Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.
 NETWORK_EVENTS_REPLY_TO = env("NETWORK_EVENTS_REPLY_TO", "")
+# Event registration from one client (cms.client_ip): at most this many registrations (each one
+# queues a mail and may take a place) and this many tries of the form in the window (seconds).
+NETWORK_REGISTRATION_LIMIT = int(env("NETWORK_REGISTRATION_LIMIT", "10"))
+NETWORK_REGISTRATION_ATTEMPT_LIMIT = int(env("NETWORK_REGISTRATION_ATTEMPT_LIMIT", "30"))
+NETWORK_REGISTRATION_LIMIT_WINDOW = int(env("NETWORK_REGISTRATION_LIMIT_WINDOW", "3600"))
 
 # --- stories: settings of the stories app (story pages, public submissions) ---
 # Limits of "Tell your story": sizes in megabytes, the story's length in characters.
