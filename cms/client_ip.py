@@ -3,6 +3,7 @@ and the per-client limits counted on it (the story form, the recorder, event reg
 
 import dataclasses
 import hashlib
+import ipaddress
 import warnings
 
 from django.conf import settings
@@ -39,6 +40,24 @@ def client_address(request) -> str:
     return address or remote
 
 
+def client_bucket(request) -> str:
+    """What a limit counts as one client: an IPv4 address, or an IPv6 client's whole /64.
+
+    A provider gives each connection at least a /64, and its holder may use any of its 2**64
+    addresses: counting each one alone would give one household unlimited attempts.
+    """
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
 @dataclasses.dataclass(frozen=True)
 class RateLimit:
     """At most a setting's number of counted requests per client in a window (seconds), counted
@@ -60,7 +79,7 @@ class RateLimit:
         return getattr(settings, self.window_setting)
 
     def key(self, request) -> str:
-        digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+        digest = hashlib.sha256(client_bucket(request).encode()).hexdigest()[:32]
         return f"rate-limit:{self.scope}:{digest}"
 
     def reached(self, request) -> bool:

@@ -34,7 +34,7 @@ from django.core import signing
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from .submissions import count_attempt, too_many_attempts
+from .submissions import ATTEMPTS, limit_reached
 from .uploads import sniff_media
 
 logger = logging.getLogger(__name__)
@@ -160,14 +160,18 @@ def create(request, location_base: str) -> HttpResponse:
             _("The recording is too big: at most %(max)s MB.")
             % {"max": settings.STORIES_MAX_MEDIA_MB},
         )
-    # One upload is one attempt of the form's limit: the same visitor, the same hour.
-    if too_many_attempts(request):
-        response = refuse(
-            429, _("We have received several stories from your connection. Please wait an hour.")
+    # One upload is one try on the form's limits: the same visitor, the same hour.
+    limited = limit_reached(request)
+    if limited:
+        message = (
+            _("We have received several stories from your connection. Please wait an hour.")
+            if limited == "stories"
+            else _("We have received many tries from your connection. Please wait an hour.")
         )
+        response = refuse(429, message)
         response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
         return response
-    count_attempt(request)
+    ATTEMPTS.count(request)
     sweep()
     upload = Upload(uuid.uuid4().hex)
     upload.part.touch()

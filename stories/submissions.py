@@ -46,16 +46,20 @@ SUBMISSIONS_COLLECTION = "Submissions"
 NEW_STORY_NOTICE = gettext_noop("New story to review")
 
 
-# Spam: at most STORIES_RATE_LIMIT attempts per client in the window (cms.client_ip).
-ATTEMPTS = RateLimit("stories:submissions", "STORIES_RATE_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
+# Spam, per client (cms.client_ip): the stories received, so that a mother correcting her
+# mistakes, or a workshop sharing one Wi-Fi, is not stopped by tries that sent nothing; and, on a
+# higher limit, every try (each may carry files to check), so hostile load is capped too.
+STORIES_RECEIVED = RateLimit("stories:received", "STORIES_RATE_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
+ATTEMPTS = RateLimit("stories:attempts", "STORIES_ATTEMPT_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
 
 
-def too_many_attempts(request) -> bool:
-    return ATTEMPTS.reached(request)
-
-
-def count_attempt(request) -> None:
-    ATTEMPTS.count(request)
+def limit_reached(request) -> str | None:
+    """Which limit stops this client now: "stories", "attempts", or None."""
+    if STORIES_RECEIVED.reached(request):
+        return "stories"
+    if ATTEMPTS.reached(request):
+        return "attempts"
+    return None
 
 
 # 1. Save.

@@ -250,12 +250,29 @@ def test_pixel_limit_has_a_safe_default():
 
 
 @override_settings(STORIES_RATE_LIMIT=2)
-def test_every_post_counts_and_the_429_page_keeps_the_story(client, stories_index):
+def test_forms_sent_back_with_mistakes_do_not_count_as_stories(client, stories_index):
+    # A mother correcting her mistakes (or a workshop on one Wi-Fi) is not stopped by them.
+    for _ in range(4):
+        assert post(client, consent_publish=None).status_code == 200
+    assert post(client, title="First").status_code == 302
+    assert post(client, title="Second").status_code == 302
+    response = post(client, title="Third")
+    assert response.status_code == 429
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "several stories from your connection" in alert
+    assert StorySubmission.objects.count() == 2
+
+
+@override_settings(STORIES_ATTEMPT_LIMIT=2)
+def test_every_post_counts_on_the_higher_limit_and_the_429_page_keeps_the_story(
+    client, stories_index
+):
     assert post(client, consent_publish=None).status_code == 200
     assert post(client, email="not an address").status_code == 200
     response = post(client, title="A story I must not lose")
     assert response.status_code == 429
     soup = BeautifulSoup(response.content, "html.parser")
+    assert "many tries to send this form" in soup.select_one("[role=alert]").get_text()
     assert "Please wait an hour" in soup.select_one("[role=alert]").get_text()
     assert soup.html["lang"] == "en"
     assert soup.select_one("#id_title")["value"] == "A story I must not lose"
@@ -365,6 +382,29 @@ def test_without_a_trusted_proxy_forwarded_for_is_ignored(client, stories_index)
         for n in range(8)
     ]
     assert statuses == [302] * 5 + [429] * 3
+
+
+@override_settings(STORIES_RATE_LIMIT=2)
+def test_an_ipv6_client_is_counted_by_its_slash_64(client, stories_index):
+    def send(address):
+        return client.post(FORM_URL, story_data(), REMOTE_ADDR=address).status_code
+
+    assert send("2001:db8:1:2::1") == 302
+    assert send("2001:db8:1:2:ffff:ffff:ffff:fffe") == 302
+    assert send("2001:db8:1:2::abcd") == 429  # another address of the same /64
+    assert send("2001:db8:1:3::1") == 302  # the next /64 is another client
+
+
+def test_a_client_is_an_ipv4_address_or_an_ipv6_slash_64():
+    from cms.client_ip import client_bucket
+
+    def bucket(address):
+        return client_bucket(RequestFactory().get("/", REMOTE_ADDR=address))
+
+    assert bucket("203.0.113.5") == "203.0.113.5"
+    assert bucket("::ffff:203.0.113.5") == "203.0.113.5"
+    assert bucket("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::/64"
+    assert bucket("2001:DB8:1:2::9") == "2001:db8:1:2::/64"
 
 
 def test_the_client_address_helper_counts_proxies_from_the_right():

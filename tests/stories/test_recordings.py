@@ -256,12 +256,13 @@ def test_another_visitors_upload_is_not_found(client, stories_index, tmp_path):
 
 
 def test_uploads_count_on_the_forms_rate_limit(client, stories_index, settings):
-    settings.STORIES_RATE_LIMIT = 2
+    settings.STORIES_ATTEMPT_LIMIT = 2
     assert create(client, 10).status_code == 201
     assert create(client, 10).status_code == 201
     refused = create(client, 10)
     assert refused.status_code == 429
     assert refused["Retry-After"] == str(settings.STORIES_RATE_LIMIT_WINDOW)
+    assert "many tries" in refused.json()["message"]
     # The form itself now waits too.
     assert client.post(FORM_URL, {"title": "x"}).status_code == 429
 
