@@ -263,9 +263,10 @@ class StorySubmissionForm(forms.Form):
         upload = self.cleaned_data.get("media_file")
         if not upload:
             return None
-        self.media_kind = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
-        self.good_media = upload
-        return upload
+        # From here on the form holds the clean copy only (no metadata), named by its kind.
+        self.media_kind, clean = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
+        self.good_media, self.good_media_name = clean, upload.name
+        return clean
 
     def kept_photos(self) -> list[kept_uploads.KeptFile]:
         return [kept for kept in self.chosen_kept() if kept.kind == "photo"]
@@ -297,7 +298,7 @@ class StorySubmissionForm(forms.Form):
                         self.good_media,
                         self.media_kind.extension,
                         self.media_kind.kind,
-                        self.good_media.name,
+                        self.good_media_name,
                     )
                 )
             else:

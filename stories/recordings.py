@@ -23,7 +23,6 @@ with the submission like any other (submissions.save_submission).
 import json
 import logging
 import re
-import subprocess
 import time
 import uuid
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from .submissions import ATTEMPTS, limit_reached
-from .uploads import sniff_media
+from .uploads import NotMedia, copy_without_metadata, sniff_media
 
 logger = logging.getLogger(__name__)
 
@@ -270,45 +269,15 @@ def check(upload: Upload) -> str | None:
     extension = "m4a" if kind.extension in ("m4a", "mp4") else kind.extension
     clean = folder() / f"{upload.id}.clean.{extension}"
     try:
-        subprocess.run(
-            [
-                settings.FFMPEG,
-                *("-v", "error", "-nostdin", "-y", "-i", str(upload.part)),
-                # The first audio stream only, copied as it is; no tags, chapters, cover art.
-                *("-map", "0:a:0", "-c:a", "copy", "-map_metadata", "-1", "-map_chapters", "-1"),
-                *("-fflags", "+bitexact", "-f", FORMATS[kind.extension], str(clean)),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        probe = json.loads(
-            subprocess.run(
-                [
-                    settings.FFPROBE,
-                    *("-v", "error", "-of", "json"),
-                    *("-show_entries", "format=duration:stream=codec_type,codec_name"),
-                    str(clean),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=60,
-            ).stdout
-        )
-    except (OSError, subprocess.SubprocessError, ValueError):
-        logger.info("A recording upload was refused by ffmpeg/ffprobe", exc_info=True)
+        # The same cleaning as the form's files: the first audio stream only.
+        probe = copy_without_metadata(upload.part, clean, FORMATS[kind.extension], audio_only=True)
+    except NotMedia:
         upload.delete()
         return _("This is not a sound recording we can keep. Please record again.")
-    streams = probe.get("streams") or []
-    try:
-        duration = float((probe.get("format") or {}).get("duration") or 0)
-    except ValueError:
-        duration = 0
+    streams, duration = probe.streams, probe.duration
     if (
-        not streams
-        or any(stream.get("codec_type") != "audio" for stream in streams)
+        any(stream.get("codec_type") != "audio" for stream in streams)
         or streams[0].get("codec_name") not in AUDIO_CODECS
-        or duration <= 0
     ):
         upload.delete()
         return _("This is not a sound recording we can keep. Please record again.")

@@ -87,7 +87,7 @@ def save_submission(form) -> StorySubmission:
             )
         media_file, kept_media = data.get("media_file"), form.kept_media()
         if media_file:
-            # Named by what its first bytes are, never by the visitor's file name.
+            # The checked copy without metadata, named by its kind, never by the visitor's name.
             kind = form.media_kind
             media_file.name = f"{kind.kind}.{kind.extension}"
             SubmissionFile.objects.create(submission=submission, kind=kind.kind, file=media_file)

@@ -4,6 +4,7 @@ script on the site, publish pages, fill the disk, dodge the rate limit or lose w
 import io
 import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -24,7 +25,15 @@ from network.factories import CentrePageFactory, CountryPageFactory
 from stories import kept_uploads
 from stories.models import StorySubmission, SubmissionFile
 
-from .test_submission import FORM_URL, errors, phone_photo, post, story_data
+from .test_submission import (
+    FORM_URL,
+    PRIVATE_TAGS,
+    errors,
+    phone_media,
+    phone_photo,
+    post,
+    story_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +84,51 @@ def test_a_web_page_behind_id3_is_refused_and_nothing_is_stored_as_html(client, 
     )
     assert after == before
     assert not [p for p in after if p.suffix == ".html"]
+
+
+def media_tags(path) -> dict:
+    probe = subprocess.run(
+        [settings.FFPROBE, "-v", "error", "-of", "json", "-show_entries", "format_tags", path],
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(probe.stdout).get("format", {}).get("tags", {})
+
+
+@pytest.mark.parametrize(
+    ("extension", "inputs", "kind"),
+    [
+        ("mp4", ("testsrc=size=160x120:rate=10", "sine=frequency=440"), "video"),
+        ("mp3", ("sine=frequency=440",), "audio"),
+    ],
+)
+def test_video_and_sound_files_are_stored_without_their_metadata(
+    client, stories_index, tmp_path, extension, inputs, kind
+):
+    sent = phone_media(tmp_path, extension, *inputs)
+    made = media_tags(tmp_path / f"phone.{extension}")
+    assert made["artist"] == PRIVATE_TAGS["artist"]  # the phone's file does carry them
+    response = client.post(FORM_URL, {**story_data(), "media_file": sent})
+    assert response.status_code == 302
+    (upload,) = StorySubmission.objects.get().files.all()
+    assert (upload.kind, Path(upload.file.name).suffix) == (kind, f".{extension}")
+    stored = Path(upload.file.path).read_bytes()
+    for value in PRIVATE_TAGS.values():
+        assert value.encode() not in stored
+    assert not set(media_tags(upload.file.path)) & {"location", "comment", "artist"}
+    # The draft's copy (what an editor publishes) is the clean one.
+    media = upload.media
+    assert media is not None and PRIVATE_TAGS["artist"].encode() not in media.file.read()
+    upload.file.delete(save=False)  # other tests list the private folder
+
+
+def test_a_web_page_that_starts_like_an_mp4_is_refused(client, stories_index):
+    before = set(files_under(settings.BRIDGES_PRIVATE_MEDIA_ROOT))
+    polyglot = SimpleUploadedFile("clip.mp4", b"<!--ftypisom-->" + HTML * 40, "video/mp4")
+    response = client.post(FORM_URL, {**story_data(consent_publish=None), "media_file": polyglot})
+    assert "“clip.mp4” is not a video or sound file" in " ".join(errors(response)["media_file"])
+    assert set(files_under(settings.BRIDGES_PRIVATE_MEDIA_ROOT)) == before
+    assert StorySubmission.objects.count() == 0
 
 
 def test_kept_files_wait_in_private_storage_under_an_opaque_id_and_are_named_by_content(
@@ -554,3 +608,4 @@ def test_choosers_hide_unreviewed_files_until_moved_to_another_collection(
 def test_a_photo_far_over_pillows_own_limit_gets_the_same_clear_message(client, stories_index):
     response = client.post(FORM_URL, {**story_data(), "photos": [huge_png(20_000)]})
     assert "more than 40 megapixels" in " ".join(errors(response)["photos"])
+
