@@ -25,6 +25,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_noop
 from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
@@ -42,6 +43,9 @@ from .private_files import safe_extension
 logger = logging.getLogger(__name__)
 
 SUBMISSIONS_COLLECTION = "Submissions"
+# Where a sent-in photo or recording goes once a story using it is published: public, and
+# offered by the choosers (the Submissions collection is neither: settings.BRIDGES_PRIVATE_COLLECTIONS).
+REVIEWED_COLLECTION = "Reviewed stories"
 # Kept untranslated in Outgoing mail; the admin shows it in each editor's language.
 NEW_STORY_NOTICE = gettext_noop("New story to review")
 
@@ -215,6 +219,67 @@ def create_draft(submission: StorySubmission) -> StoryPage:
     submission.story_page = page
     submission.save(update_fields=["story_page"])
     return page
+
+
+# 2b. Publishing it.
+
+
+def used_files(page) -> tuple[set[int], set[int]]:
+    """The ids of the images and of the media a page shows: in its own fields and its blocks."""
+    Image, Media = get_image_model(), get_media_model()
+    images: set[int] = set()
+    media: set[int] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, Image):
+            images.add(value.pk)
+        elif isinstance(value, Media):
+            media.add(value.pk)
+        elif isinstance(value, dict):  # a StructBlock's value
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, (list, tuple)) or hasattr(value, "raw_data"):  # lists, streams
+            for child in value:
+                walk(getattr(child, "value", child))
+
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            walk(getattr(page, field.name))
+        elif field.is_relation and field.related_model is Image:
+            images.add(getattr(page, field.attname))
+        elif field.is_relation and field.related_model is Media:
+            media.add(getattr(page, field.attname))
+    return images - {None}, media - {None}
+
+
+def publish_reviewed_files(sender, instance, **kwargs) -> None:
+    """A story page made from a submission was published (Publish, or Approve and Publish in
+    moderation): the submission's photos and recordings it shows leave the private Submissions
+    collection for Reviewed stories, so the public page, its renditions and the API can show
+    them. The files it does not use stay private. Translations of the page count as the page."""
+    files = SubmissionFile.objects.filter(
+        submission__story_page__translation_key=instance.translation_key
+    ).select_related("image__collection", "media__collection")
+    images, media = used_files(instance)
+    private = set(settings.BRIDGES_PRIVATE_COLLECTIONS)
+    to_move = [
+        item
+        for upload in files
+        for item, used in ((upload.image, images), (upload.media, media))
+        if item is not None and item.pk in used and item.collection.name in private
+    ]
+    if not to_move:
+        return
+    reviewed = get_or_create_collection(REVIEWED_COLLECTION)
+    for item in to_move:
+        item.collection = reviewed
+        item.save(update_fields=["collection"])
+    logger.info(
+        "Published story %s: %s sent-in files moved to %s",
+        instance.pk,
+        len(to_move),
+        REVIEWED_COLLECTION,
+    )
 
 
 # 3. Telling the editors.

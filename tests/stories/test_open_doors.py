@@ -609,3 +609,48 @@ def test_a_photo_far_over_pillows_own_limit_gets_the_same_clear_message(client, 
     response = client.post(FORM_URL, {**story_data(), "photos": [huge_png(20_000)]})
     assert "more than 40 megapixels" in " ".join(errors(response)["photos"])
 
+
+def test_publishing_a_sent_in_story_makes_the_photos_it_shows_public(client, stories_index, editor):
+    from django.urls import reverse
+
+    from cms.views import serve_media
+
+    two_photos = [phone_photo("one.jpg"), phone_photo("two.jpg")]
+    assert client.post(FORM_URL, {**story_data(), "photos": two_photos}).status_code == 302
+    submission = StorySubmission.objects.get()
+    story = submission.story_page.specific
+    hero, second = (upload.image for upload in submission.files.order_by("pk"))
+    assert {hero.collection.name, second.collection.name} == {"Submissions"}
+    # The editor keeps the hero photo and takes the second one out of the story.
+    story.body = [block for block in story.body.raw_data if block["type"] != "image"]
+    story.save_revision()
+
+    # Approve and Publish, through the admin.
+    client.force_login(editor)
+    task_state = story.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk]
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    story.refresh_from_db()
+    assert story.live
+    client.logout()
+
+    hero.refresh_from_db()
+    second.refresh_from_db()
+    assert hero.collection.name == "Reviewed stories"
+    assert second.collection.name == "Submissions"  # not on the page: still private
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    sources = [
+        src
+        for img in soup.select("img")
+        for src in [img.get("src", ""), *img.get("srcset", "").replace(",", " ").split()]
+        if src.startswith(settings.MEDIA_URL)
+    ]
+    assert sources
+    for src in sources:
+        path = src.removeprefix(settings.MEDIA_URL)
+        assert serve_media(RequestFactory().get(src), path).status_code == 200, src
+    listed = client.get("/api/v2/images/").json()["items"]
+    assert hero.pk in [item["id"] for item in listed]
+    assert second.pk not in [item["id"] for item in listed]
