@@ -18,7 +18,11 @@ def tell_your_story(page: StoryIndexPage, request) -> HttpResponse:
         limited = limit_reached(request)
         if limited:
             response = render_form(
-                page, request, StorySubmissionForm.refilled(request.POST), rate_limited=limited
+                page,
+                request,
+                StorySubmissionForm.refilled(request.POST),
+                rate_limited=limited,
+                files_dropped=bool(request.FILES),
             )
             response.status_code = 429
             response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
@@ -44,7 +48,11 @@ def tell_your_story(page: StoryIndexPage, request) -> HttpResponse:
 def session_expired(page: StoryIndexPage, request) -> HttpResponse:
     """The form again with what was typed and a message (the page's `csrf_failure`)."""
     return render_form(
-        page, request, StorySubmissionForm.refilled(request.POST), session_expired=True
+        page,
+        request,
+        StorySubmissionForm.refilled(request.POST),
+        session_expired=True,
+        files_dropped=bool(request.FILES),
     )
 
 

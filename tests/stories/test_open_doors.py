@@ -524,6 +524,66 @@ def test_an_expired_session_brings_the_form_back_filled_in_the_visitors_language
     assert StorySubmission.objects.count() == 0
 
 
+def test_an_expired_session_says_the_chosen_files_must_be_chosen_again(stories_index):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(FORM_URL, {**story_data(), "photos": [phone_photo()]})
+    assert response.status_code == 403
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "Everything you wrote is still here" in alert
+    assert "please choose them again" in alert
+    # Without files, no word about them.
+    response = browser.post(FORM_URL, story_data())
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "choose them again" not in alert
+
+
+@override_settings(STORIES_RATE_LIMIT=0)
+def test_the_429_page_says_the_chosen_files_must_be_chosen_again(client, stories_index):
+    response = client.post(FORM_URL, {**story_data(), "photos": [phone_photo()]})
+    assert response.status_code == 429
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "Everything you wrote is still here" in alert
+    assert "please choose them again" in alert
+
+
+@pytest.fixture
+def german_form(stories_index, locale_de):
+    from cms.core.translation import translate_page
+
+    translate_page(stories_index.get_parent(), "de", {})
+    translate_page(stories_index, "de", {})
+    return "/de/stories/tell-your-story/"
+
+
+def bad_request_page(response):
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "de"
+    assert soup.select_one("header.site-header")  # the site's layout, not Django's bare page
+    return soup
+
+
+def test_too_many_files_get_a_400_page_in_the_visitors_language(client, german_form):
+    files = [SimpleUploadedFile(f"{n}.jpg", b"x") for n in range(101)]
+    soup = bad_request_page(client.post(german_form, {**story_data(), "photos": files}))
+    assert soup.h1.get_text(strip=True) == "Das Formular konnte nicht gesendet werden"
+    assert "zu viele Dateien" in soup.select_one("main").get_text()
+    assert soup.find("a", string="Zurück zum Formular")["href"] == german_form
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=20_000)
+def test_too_much_text_gets_a_400_page_that_says_so(client, german_form):
+    soup = bad_request_page(client.post(german_form, story_data(text="Wort " * 10_000)))
+    assert "zu groß" in soup.select_one("main").get_text()
+    assert soup.find("a", string="Zurück zum Formular")["href"] == german_form
+
+
+def test_a_multipart_request_without_a_boundary_gets_a_400_page(client, german_form):
+    response = client.generic("POST", german_form, b"x=1", content_type="multipart/form-data")
+    soup = bad_request_page(response)
+    assert "nicht lesen" in soup.select_one("main").get_text()
+
+
 def test_an_expired_session_elsewhere_shows_the_text_to_copy_but_no_password(home_page):
     browser = Client(enforce_csrf_checks=True)
     response = browser.post("/en/search/", {"comment": "A long text I typed", "password": "secret"})
