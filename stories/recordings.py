@@ -1,6 +1,7 @@
 """Stories told by voice: the resumable upload of a recording made in the browser, and its checks.
 
-The upload speaks the tus protocol (https://tus.io/protocols/resumable-upload, core and creation),
+The upload speaks the tus protocol (https://tus.io/protocols/resumable-upload: core, creation and
+termination),
 so the browser uses the standard client, tus-js-client (npm): a phone that loses its connection
 continues where the server says it stopped (HEAD gives the offset), never from the start. The
 server is our own few lines: the one Python tus server for Django (django-tus 0.5, 2020) is no
@@ -20,6 +21,8 @@ copy: nothing is re-encoded). The form then names the upload, and the checked fi
 with the submission like any other (submissions.save_submission).
 """
 
+import contextlib
+import fcntl
 import json
 import logging
 import re
@@ -101,6 +104,35 @@ class Upload:
         for path in folder().glob(f"{self.id}.*"):
             path.unlink(missing_ok=True)
 
+    @contextlib.contextmanager
+    def receiving(self):
+        """Held while one PATCH writes: a second PATCH at the same offset, sent before the first
+        has finished (a retry, a second tab), would append the same bytes twice. Yields False
+        when another request holds it."""
+        with (folder() / f"{self.id}.lock").open("a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def header_number(request, name: str) -> int | None:
+    """A tus number header: plain digits only (the protocol's non-negative integer), so "+100",
+    "1_000", "100 " or "-5", which int() would read, are refused."""
+    value = request.headers.get(name, "")
+    return int(value) if re.fullmatch(r"[0-9]{1,20}", value) else None
+
+
+def csrf_refused(request) -> JsonResponse:
+    """The upload without its CSRF token (an expired session, cms.views.csrf_failure): JSON like
+    every answer of the upload, so the recorder can say what to do."""
+    return refuse(403, _("Your session expired. Please reload the page and record again."))
+
 
 def own_upload(request, upload_id: str) -> Upload | None:
     """The upload, if this browser session created it (ids are never trusted on their own)."""
@@ -143,17 +175,19 @@ def create(request, location_base: str) -> HttpResponse:
     """POST: a new upload of Upload-Length bytes, for this session."""
     if request.method == "OPTIONS":
         return tus_response(
-            204, Tus_Version=TUS_VERSION, Tus_Extension="creation", Tus_Max_Size=max_bytes()
+            204,
+            Tus_Version=TUS_VERSION,
+            Tus_Extension="creation,termination",
+            Tus_Max_Size=max_bytes(),
         )
     if request.method != "POST":
         return tus_response(405, Allow="POST, OPTIONS")
     if request.headers.get("Tus-Resumable") != TUS_VERSION:
         return tus_response(412, Tus_Version=TUS_VERSION)
-    try:
-        length = int(request.headers.get("Upload-Length", ""))
-    except ValueError:
+    length = header_number(request, "Upload-Length")
+    if not length:  # missing, not a plain number, or nothing to receive
         return refuse(400, _("The recording's size is missing."))
-    if length <= 0 or length > max_bytes():
+    if length > max_bytes():
         return refuse(
             413,
             _("The recording is too big: at most %(max)s MB.")
@@ -206,13 +240,19 @@ def resume(request, upload_id: str) -> HttpResponse:
         return tus_response(412, Tus_Version=TUS_VERSION)
     if request.content_type != "application/offset+octet-stream":
         return tus_response(415)
-    try:
-        offset = int(request.headers.get("Upload-Offset", ""))
-    except ValueError:
+    offset = header_number(request, "Upload-Offset")
+    if offset is None:
         return tus_response(400)
+    with upload.receiving() as alone:
+        current = upload.offset
+        if not alone or offset != current or upload.info().get("status") != "receiving":
+            return tus_response(409, Upload_Offset=current)
+        return receive(request, upload, info)
+
+
+def receive(request, upload: Upload, info: dict) -> HttpResponse:
+    """The PATCH's bytes, appended at the offset the client and the server agree on."""
     current = upload.offset
-    if offset != current or info.get("status") != "receiving":
-        return tus_response(409, Upload_Offset=current)
     room = info["length"] - current
     try:
         declared = int(request.headers.get("Content-Length") or 0)
