@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
-from cms.client_ip import client_address
+from cms.client_ip import client_bucket
 from network.models import CentrePage, CountryPage, country_path
 
 from . import kept_uploads, recordings
@@ -281,7 +281,7 @@ class StorySubmissionForm(forms.Form):
     def keep_good_uploads(self, request) -> None:
         """After an error: put the files that passed their checks aside and name them in the form,
         so the visitor does not have to choose them again (within the address's daily quota)."""
-        address = client_address(request)
+        address = client_bucket(request)  # an IPv6 /64 is one client, as for the rate limits
         kept = self.chosen_kept()
         self.quota_reached = False
         for content, name in self.good_photos:

@@ -357,6 +357,20 @@ def test_kept_files_have_a_quota_per_address(client, stories_index):
     assert len(set(files_under(pending)) - before) == 2
 
 
+@override_settings(STORIES_KEPT_FILES_QUOTA_MB=1)
+def test_the_kept_files_quota_counts_an_ipv6_slash_64_as_one_client(client, stories_index):
+    pending = Path(settings.BRIDGES_PRIVATE_MEDIA_ROOT) / "pending"
+    before = set(files_under(pending))
+    for address in ("2001:db8:5:6::1", "2001:db8:5:6::2"):
+        sound = SimpleUploadedFile("voice.wav", make_tone(24.0), "audio/wav")  # about 700 KB
+        client.post(
+            FORM_URL,
+            {**story_data(consent_publish=None), "media_file": sound},
+            REMOTE_ADDR=address,
+        )
+    assert len(set(files_under(pending)) - before) == 1
+
+
 def old_kept_file() -> Path:
     kept = kept_uploads.keep(io.BytesIO(b"RIFF"), "wav", "audio", "old.wav")
     path = Path(settings.BRIDGES_PRIVATE_MEDIA_ROOT) / kept.name
