@@ -1,8 +1,13 @@
-"""The visitor's address, read through the configured number of trusted proxies (django-ipware)."""
+"""The visitor's address, read through the configured number of trusted proxies (django-ipware),
+and the per-client limits counted on it (the story form, the recorder, event registration)."""
 
+import dataclasses
+import hashlib
+import ipaddress
 import warnings
 
 from django.conf import settings
+from django.core.cache import cache
 from ipware import get_client_ip
 
 
@@ -33,3 +38,57 @@ def client_address(request) -> str:
         strict=False,
     )
     return address or remote
+
+
+def client_bucket(request) -> str:
+    """What a limit counts as one client: an IPv4 address, or an IPv6 client's whole /64.
+
+    A provider gives each connection at least a /64, and its holder may use any of its 2**64
+    addresses: counting each one alone would give one household unlimited attempts.
+    """
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
+@dataclasses.dataclass(frozen=True)
+class RateLimit:
+    """At most a setting's number of counted requests per client in a window (seconds), counted
+    in the cache (shared by all processes with Redis). The settings are read at each use.
+
+    Only a hash of the client's address is kept, and only for the window.
+    """
+
+    scope: str
+    limit_setting: str
+    window_setting: str
+
+    @property
+    def limit(self) -> int:
+        return getattr(settings, self.limit_setting)
+
+    @property
+    def window(self) -> int:
+        return getattr(settings, self.window_setting)
+
+    def key(self, request) -> str:
+        digest = hashlib.sha256(client_bucket(request).encode()).hexdigest()[:32]
+        return f"rate-limit:{self.scope}:{digest}"
+
+    def reached(self, request) -> bool:
+        return cache.get(self.key(request), 0) >= self.limit
+
+    def count(self, request) -> None:
+        key = self.key(request)
+        cache.add(key, 0, timeout=self.window)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=self.window)

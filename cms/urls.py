@@ -52,3 +52,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Requests Django cannot read (too many files, too much text, no multipart boundary): in the site's
+# layout and the visitor's language.
+handler400 = "cms.views.bad_request"

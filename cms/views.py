@@ -1,10 +1,11 @@
-"""Site-wide views: the CSRF failure page, uploads served by Django (SERVE_MEDIA), and the files
-every site answers at its root (/robots.txt and the icons browsers look for there)."""
+"""Site-wide views: the bad request and CSRF failure pages, uploads served by Django (SERVE_MEDIA),
+and the files every site answers at its root (/robots.txt and the icons browsers look for there)."""
 
 import mimetypes
 import posixpath
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -19,6 +20,19 @@ from wagtail.views import serve as wagtail_serve
 
 # Fields never shown back on the CSRF failure page: secrets, tokens and traps for robots.
 HIDDEN_FIELDS = {"csrfmiddlewaretoken", "kept_files", "keep", "website", "next"}
+
+
+def bad_request(request, exception):
+    """Django's 400 in the site's layout and the visitor's language, saying in plain words what
+    was wrong with what the browser sent (never the exception's own text)."""
+    if isinstance(exception, TooManyFilesSent):
+        problem = "too_many_files"
+    elif isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+        problem = "too_large"
+    else:  # a multipart body without a boundary, a broken encoding, ...
+        problem = "unreadable"
+    context = {"problem": problem, "form_url": request.path if request.method == "POST" else ""}
+    return render(request, "400.html", context, status=400)
 
 
 def _page_answer(request):

@@ -54,6 +54,10 @@ class OnlyTheirEventsMixin:
         return registrations_for(self.request.user, super().get_queryset())
 
 
+# What a spreadsheet program takes for the start of a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def local_time(value) -> str:
     """Spreadsheet times in the site's time zone, to the minute (not UTC with microseconds)."""
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -68,6 +72,14 @@ class RegistrationIndexView(generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("event")
         return registrations_for(self.request.user, queryset)
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Every cell the export writes passes here. Wagtail 8 stops formulas in its Excel export
+        only: in CSV, a name a visitor typed as =HYPERLINK(…) would run when an editor opens the
+        file, so such a cell starts with ' (shown as text, the rest unchanged)."""
+        value = super().preprocess_field_value(field, value, export_format)
+        formula = isinstance(value, str) and value.startswith(FORMULA_START)
+        return "'" + value if formula and export_format == self.FORMAT_CSV else value
 
 
 class RegistrationEditView(OnlyTheirEventsMixin, generic.EditView):

@@ -1,5 +1,7 @@
 """Forms of the network app: the directory's filters, event registration, and the event editor."""
 
+import re
+import unicodedata
 import zoneinfo
 
 from django import forms
@@ -166,6 +168,22 @@ class EventPageForm(OutsideCountryCheckMixin, WagtailAdminPageForm):
         return cleaned_data
 
 
+# A web address anywhere in a name: a scheme, "www.", or a domain followed by a path.
+WEB_ADDRESS = re.compile(r"\w+://|\bwww\.|\b[\w-]+(\.[\w-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def one_plain_line(value: str) -> str:
+    """A name as it goes into the confirmation mail ("Dear …") and the export: one line of text.
+    Line breaks, tabs and other control or format characters are refused, not removed, so the
+    person sees what was wrong."""
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in value):
+        raise forms.ValidationError(
+            _("Please write this on one line, without line breaks or special characters."),
+            code="not_one_line",
+        )
+    return value
+
+
 class RegistrationForm(forms.Form):
     # Every length is the database's (EventRegistration): longer input gets a message here,
     # never a database error.
@@ -196,6 +214,28 @@ class RegistrationForm(forms.Form):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["country"].widget.attrs["autocomplete"] = "country-name"
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    @classmethod
+    def refilled(cls, data) -> "RegistrationForm":
+        """The form as it was sent, shown again without checking it (the rate limit)."""
+        initial = {name: data.get(name, "") for name in cls.base_fields if name != "website"}
+        initial["consent"] = bool(data.get("consent"))
+        return cls(initial=initial)
+
+    def clean_name(self):
+        name = one_plain_line(self.cleaned_data["name"])
+        # The name opens the confirmation mail: a link there would be someone else's words.
+        if WEB_ADDRESS.search(name):
+            raise forms.ValidationError(
+                _("Please write only your name here, without a web address."), code="web_address"
+            )
+        return name
+
+    def clean_organisation(self):
+        return one_plain_line(self.cleaned_data["organisation"])
+
+    def clean_country(self):
+        return one_plain_line(self.cleaned_data["country"])
 
     def clean(self):
         cleaned_data = super().clean()

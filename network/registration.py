@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page
 
 from cms import mail
+from cms.client_ip import RateLimit
 from network.calendar import events_calendar
 from network.models import EventRegistration
 
@@ -30,6 +31,21 @@ logger = logging.getLogger(__name__)
 RESEND_AFTER = timedelta(days=1)
 # Kept untranslated in Outgoing mail; the admin shows it in each editor's language.
 CONFIRMATION = gettext_noop("Event confirmation")
+
+# Per client (cms.client_ip): registrations made (each one queues a mail to the address typed and
+# may take a place), and every try of the form, mistakes included, so hostile load is capped too.
+REGISTRATIONS = RateLimit(
+    "network:registrations", "NETWORK_REGISTRATION_LIMIT", "NETWORK_REGISTRATION_LIMIT_WINDOW"
+)
+ATTEMPTS = RateLimit(
+    "network:registration-attempts",
+    "NETWORK_REGISTRATION_ATTEMPT_LIMIT",
+    "NETWORK_REGISTRATION_LIMIT_WINDOW",
+)
+
+
+def too_many_registrations(request) -> bool:
+    return REGISTRATIONS.reached(request) or ATTEMPTS.reached(request)
 
 
 class Outcome(enum.StrEnum):

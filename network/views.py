@@ -19,7 +19,14 @@ from network.directory import (
 )
 from network.forms import DirectoryFilterForm, RegistrationForm
 from network.models import EventIndexPage, EventPage, NetworkPage
-from network.registration import Outcome, register, registration_by_token
+from network.registration import (
+    ATTEMPTS,
+    REGISTRATIONS,
+    Outcome,
+    register,
+    registration_by_token,
+    too_many_registrations,
+)
 
 CENTRES_PER_PAGE = 24
 PAST_EVENTS_PER_PAGE = 12
@@ -87,8 +94,23 @@ def event(page: EventPage, request):
     """The event, with the registration form when registration is built in."""
     form = result = None
     if page.has_built_in_registration and not page.cancelled:
+        if request.method == "POST" and too_many_registrations(request):
+            # Nothing is checked or sent; the form comes back as it was typed.
+            response = page.render(
+                request,
+                context_overrides={
+                    "form": RegistrationForm.refilled(request.POST),
+                    "rate_limited": True,
+                },
+            )
+            response.status_code = 429
+            response["Retry-After"] = str(REGISTRATIONS.window)
+            return response
         form = RegistrationForm(request.POST if request.method == "POST" else None)
+        if form.is_bound:
+            ATTEMPTS.count(request)
         if form.is_bound and form.is_valid():
+            REGISTRATIONS.count(request)
             result = register(page, form.cleaned_data, request)
             if result.outcome == Outcome.REGISTERED:
                 # Built from what was typed, never from a stored registration, so an address

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
-from cms.client_ip import client_address
+from cms.client_ip import client_bucket
 from network.models import CentrePage, CountryPage, country_path
 
 from . import kept_uploads, recordings
@@ -263,9 +263,10 @@ class StorySubmissionForm(forms.Form):
         upload = self.cleaned_data.get("media_file")
         if not upload:
             return None
-        self.media_kind = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
-        self.good_media = upload
-        return upload
+        # From here on the form holds the clean copy only (no metadata), named by its kind.
+        self.media_kind, clean = check_media(upload, settings.STORIES_MAX_MEDIA_MB)
+        self.good_media, self.good_media_name = clean, upload.name
+        return clean
 
     def kept_photos(self) -> list[kept_uploads.KeptFile]:
         return [kept for kept in self.chosen_kept() if kept.kind == "photo"]
@@ -280,7 +281,7 @@ class StorySubmissionForm(forms.Form):
     def keep_good_uploads(self, request) -> None:
         """After an error: put the files that passed their checks aside and name them in the form,
         so the visitor does not have to choose them again (within the address's daily quota)."""
-        address = client_address(request)
+        address = client_bucket(request)  # an IPv6 /64 is one client, as for the rate limits
         kept = self.chosen_kept()
         self.quota_reached = False
         for content, name in self.good_photos:
@@ -297,7 +298,7 @@ class StorySubmissionForm(forms.Form):
                         self.good_media,
                         self.media_kind.extension,
                         self.media_kind.kind,
-                        self.good_media.name,
+                        self.good_media_name,
                     )
                 )
             else:

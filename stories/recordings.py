@@ -1,6 +1,7 @@
 """Stories told by voice: the resumable upload of a recording made in the browser, and its checks.
 
-The upload speaks the tus protocol (https://tus.io/protocols/resumable-upload, core and creation),
+The upload speaks the tus protocol (https://tus.io/protocols/resumable-upload: core, creation and
+termination),
 so the browser uses the standard client, tus-js-client (npm): a phone that loses its connection
 continues where the server says it stopped (HEAD gives the offset), never from the start. The
 server is our own few lines: the one Python tus server for Django (django-tus 0.5, 2020) is no
@@ -20,10 +21,11 @@ copy: nothing is re-encoded). The form then names the upload, and the checked fi
 with the submission like any other (submissions.save_submission).
 """
 
+import contextlib
+import fcntl
 import json
 import logging
 import re
-import subprocess
 import time
 import uuid
 from dataclasses import dataclass
@@ -34,8 +36,8 @@ from django.core import signing
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from .submissions import count_attempt, too_many_attempts
-from .uploads import sniff_media
+from .submissions import ATTEMPTS, limit_reached
+from .uploads import NotMedia, copy_without_metadata, sniff_media
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +104,35 @@ class Upload:
         for path in folder().glob(f"{self.id}.*"):
             path.unlink(missing_ok=True)
 
+    @contextlib.contextmanager
+    def receiving(self):
+        """Held while one PATCH writes: a second PATCH at the same offset, sent before the first
+        has finished (a retry, a second tab), would append the same bytes twice. Yields False
+        when another request holds it."""
+        with (folder() / f"{self.id}.lock").open("a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def header_number(request, name: str) -> int | None:
+    """A tus number header: plain digits only (the protocol's non-negative integer), so "+100",
+    "1_000", "100 " or "-5", which int() would read, are refused."""
+    value = request.headers.get(name, "")
+    return int(value) if re.fullmatch(r"[0-9]{1,20}", value) else None
+
+
+def csrf_refused(request) -> JsonResponse:
+    """The upload without its CSRF token (an expired session, cms.views.csrf_failure): JSON like
+    every answer of the upload, so the recorder can say what to do."""
+    return refuse(403, _("Your session expired. Please reload the page and record again."))
+
 
 def own_upload(request, upload_id: str) -> Upload | None:
     """The upload, if this browser session created it (ids are never trusted on their own)."""
@@ -144,30 +175,36 @@ def create(request, location_base: str) -> HttpResponse:
     """POST: a new upload of Upload-Length bytes, for this session."""
     if request.method == "OPTIONS":
         return tus_response(
-            204, Tus_Version=TUS_VERSION, Tus_Extension="creation", Tus_Max_Size=max_bytes()
+            204,
+            Tus_Version=TUS_VERSION,
+            Tus_Extension="creation,termination",
+            Tus_Max_Size=max_bytes(),
         )
     if request.method != "POST":
         return tus_response(405, Allow="POST, OPTIONS")
     if request.headers.get("Tus-Resumable") != TUS_VERSION:
         return tus_response(412, Tus_Version=TUS_VERSION)
-    try:
-        length = int(request.headers.get("Upload-Length", ""))
-    except ValueError:
+    length = header_number(request, "Upload-Length")
+    if not length:  # missing, not a plain number, or nothing to receive
         return refuse(400, _("The recording's size is missing."))
-    if length <= 0 or length > max_bytes():
+    if length > max_bytes():
         return refuse(
             413,
             _("The recording is too big: at most %(max)s MB.")
             % {"max": settings.STORIES_MAX_MEDIA_MB},
         )
-    # One upload is one attempt of the form's limit: the same visitor, the same hour.
-    if too_many_attempts(request):
-        response = refuse(
-            429, _("We have received several stories from your connection. Please wait an hour.")
+    # One upload is one try on the form's limits: the same visitor, the same hour.
+    limited = limit_reached(request)
+    if limited:
+        message = (
+            _("We have received several stories from your connection. Please wait an hour.")
+            if limited == "stories"
+            else _("We have received many tries from your connection. Please wait an hour.")
         )
+        response = refuse(429, message)
         response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
         return response
-    count_attempt(request)
+    ATTEMPTS.count(request)
     sweep()
     upload = Upload(uuid.uuid4().hex)
     upload.part.touch()
@@ -203,13 +240,19 @@ def resume(request, upload_id: str) -> HttpResponse:
         return tus_response(412, Tus_Version=TUS_VERSION)
     if request.content_type != "application/offset+octet-stream":
         return tus_response(415)
-    try:
-        offset = int(request.headers.get("Upload-Offset", ""))
-    except ValueError:
+    offset = header_number(request, "Upload-Offset")
+    if offset is None:
         return tus_response(400)
+    with upload.receiving() as alone:
+        current = upload.offset
+        if not alone or offset != current or upload.info().get("status") != "receiving":
+            return tus_response(409, Upload_Offset=current)
+        return receive(request, upload, info)
+
+
+def receive(request, upload: Upload, info: dict) -> HttpResponse:
+    """The PATCH's bytes, appended at the offset the client and the server agree on."""
     current = upload.offset
-    if offset != current or info.get("status") != "receiving":
-        return tus_response(409, Upload_Offset=current)
     room = info["length"] - current
     try:
         declared = int(request.headers.get("Content-Length") or 0)
@@ -266,45 +309,15 @@ def check(upload: Upload) -> str | None:
     extension = "m4a" if kind.extension in ("m4a", "mp4") else kind.extension
     clean = folder() / f"{upload.id}.clean.{extension}"
     try:
-        subprocess.run(
-            [
-                settings.FFMPEG,
-                *("-v", "error", "-nostdin", "-y", "-i", str(upload.part)),
-                # The first audio stream only, copied as it is; no tags, chapters, cover art.
-                *("-map", "0:a:0", "-c:a", "copy", "-map_metadata", "-1", "-map_chapters", "-1"),
-                *("-fflags", "+bitexact", "-f", FORMATS[kind.extension], str(clean)),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        probe = json.loads(
-            subprocess.run(
-                [
-                    settings.FFPROBE,
-                    *("-v", "error", "-of", "json"),
-                    *("-show_entries", "format=duration:stream=codec_type,codec_name"),
-                    str(clean),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=60,
-            ).stdout
-        )
-    except (OSError, subprocess.SubprocessError, ValueError):
-        logger.info("A recording upload was refused by ffmpeg/ffprobe", exc_info=True)
+        # The same cleaning as the form's files: the first audio stream only.
+        probe = copy_without_metadata(upload.part, clean, FORMATS[kind.extension], audio_only=True)
+    except NotMedia:
         upload.delete()
         return _("This is not a sound recording we can keep. Please record again.")
-    streams = probe.get("streams") or []
-    try:
-        duration = float((probe.get("format") or {}).get("duration") or 0)
-    except ValueError:
-        duration = 0
+    streams, duration = probe.streams, probe.duration
     if (
-        not streams
-        or any(stream.get("codec_type") != "audio" for stream in streams)
+        any(stream.get("codec_type") != "audio" for stream in streams)
         or streams[0].get("codec_name") not in AUDIO_CODECS
-        or duration <= 0
     ):
         upload.delete()
         return _("This is not a sound recording we can keep. Please record again.")

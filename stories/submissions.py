@@ -11,13 +11,11 @@ Step 2 may fail (the failure is logged and the submission kept); the visitor is 
 way, and editors see every submission in the admin.
 """
 
-import hashlib
 import logging
 import re
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -27,13 +25,14 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_noop
 from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 from wagtailmedia.models import get_media_model
 
 from cms import mail
-from cms.client_ip import client_address
+from cms.client_ip import RateLimit
 from cms.core.collection import get_or_create_collection
 from cms.localized import translated
 
@@ -44,31 +43,27 @@ from .private_files import safe_extension
 logger = logging.getLogger(__name__)
 
 SUBMISSIONS_COLLECTION = "Submissions"
+# Where a sent-in photo or recording goes once a story using it is published: public, and
+# offered by the choosers (the Submissions collection is neither: settings.BRIDGES_PRIVATE_COLLECTIONS).
+REVIEWED_COLLECTION = "Reviewed stories"
 # Kept untranslated in Outgoing mail; the admin shows it in each editor's language.
 NEW_STORY_NOTICE = gettext_noop("New story to review")
 
 
-# Spam: a per-address limit, counted in the cache (shared by all processes with Redis).
+# Spam, per client (cms.client_ip): the stories received, so that a mother correcting her
+# mistakes, or a workshop sharing one Wi-Fi, is not stopped by tries that sent nothing; and, on a
+# higher limit, every try (each may carry files to check), so hostile load is capped too.
+STORIES_RECEIVED = RateLimit("stories:received", "STORIES_RATE_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
+ATTEMPTS = RateLimit("stories:attempts", "STORIES_ATTEMPT_LIMIT", "STORIES_RATE_LIMIT_WINDOW")
 
 
-def _rate_key(request) -> str:
-    # The address as the trusted proxies saw it (never what the visitor wrote in a header);
-    # only a hash of it is kept, and only for the window.
-    address = client_address(request)
-    return "stories:submissions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def too_many_attempts(request) -> bool:
-    return cache.get(_rate_key(request), 0) >= settings.STORIES_RATE_LIMIT
-
-
-def count_attempt(request) -> None:
-    key = _rate_key(request)
-    cache.add(key, 0, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.STORIES_RATE_LIMIT_WINDOW)
+def limit_reached(request) -> str | None:
+    """Which limit stops this client now: "stories", "attempts", or None."""
+    if STORIES_RECEIVED.reached(request):
+        return "stories"
+    if ATTEMPTS.reached(request):
+        return "attempts"
+    return None
 
 
 # 1. Save.
@@ -96,7 +91,7 @@ def save_submission(form) -> StorySubmission:
             )
         media_file, kept_media = data.get("media_file"), form.kept_media()
         if media_file:
-            # Named by what its first bytes are, never by the visitor's file name.
+            # The checked copy without metadata, named by its kind, never by the visitor's name.
             kind = form.media_kind
             media_file.name = f"{kind.kind}.{kind.extension}"
             SubmissionFile.objects.create(submission=submission, kind=kind.kind, file=media_file)
@@ -224,6 +219,67 @@ def create_draft(submission: StorySubmission) -> StoryPage:
     submission.story_page = page
     submission.save(update_fields=["story_page"])
     return page
+
+
+# 2b. Publishing it.
+
+
+def used_files(page) -> tuple[set[int], set[int]]:
+    """The ids of the images and of the media a page shows: in its own fields and its blocks."""
+    Image, Media = get_image_model(), get_media_model()
+    images: set[int] = set()
+    media: set[int] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, Image):
+            images.add(value.pk)
+        elif isinstance(value, Media):
+            media.add(value.pk)
+        elif isinstance(value, dict):  # a StructBlock's value
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, (list, tuple)) or hasattr(value, "raw_data"):  # lists, streams
+            for child in value:
+                walk(getattr(child, "value", child))
+
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            walk(getattr(page, field.name))
+        elif field.is_relation and field.related_model is Image:
+            images.add(getattr(page, field.attname))
+        elif field.is_relation and field.related_model is Media:
+            media.add(getattr(page, field.attname))
+    return images - {None}, media - {None}
+
+
+def publish_reviewed_files(sender, instance, **kwargs) -> None:
+    """A story page made from a submission was published (Publish, or Approve and Publish in
+    moderation): the submission's photos and recordings it shows leave the private Submissions
+    collection for Reviewed stories, so the public page, its renditions and the API can show
+    them. The files it does not use stay private. Translations of the page count as the page."""
+    files = SubmissionFile.objects.filter(
+        submission__story_page__translation_key=instance.translation_key
+    ).select_related("image__collection", "media__collection")
+    images, media = used_files(instance)
+    private = set(settings.BRIDGES_PRIVATE_COLLECTIONS)
+    to_move = [
+        item
+        for upload in files
+        for item, used in ((upload.image, images), (upload.media, media))
+        if item is not None and item.pk in used and item.collection.name in private
+    ]
+    if not to_move:
+        return
+    reviewed = get_or_create_collection(REVIEWED_COLLECTION)
+    for item in to_move:
+        item.collection = reviewed
+        item.save(update_fields=["collection"])
+    logger.info(
+        "Published story %s: %s sent-in files moved to %s",
+        instance.pk,
+        len(to_move),
+        REVIEWED_COLLECTION,
+    )
 
 
 # 3. Telling the editors.

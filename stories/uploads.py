@@ -1,15 +1,24 @@
 """Checks and cleans the files visitors send with a story: photos are opened with Pillow (a file is
 an image only if Pillow can read it, whatever its name) and saved again without their metadata;
-video and audio are recognised by their first bytes."""
+video and audio are recognised by their first bytes, then read through by ffmpeg and copied
+without their metadata (where the phone was, its owner's name, comments), as the voice
+recorder's uploads are (stories.recordings)."""
 
 import io
-from dataclasses import dataclass
+import json
+import logging
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 # HEIC is what iPhones take; Pillow reads it with pillow-heif, which Wagtail already installs.
 try:
@@ -151,13 +160,99 @@ def id3_length(head: bytes) -> int:
     return 10 + size + (10 if head[5] & 0x10 else 0)
 
 
-def check_media(upload, max_mb: int) -> MediaKind:
+# ffmpeg's output format for each kind of file we keep (by the extension its first bytes gave).
+MUXERS = {
+    "mp4": "mp4",
+    "mov": "mov",
+    "m4a": "ipod",
+    "webm": "webm",
+    "ogg": "ogg",
+    "ogv": "ogg",
+    "mp3": "mp3",
+    "wav": "wav",
+}
+
+
+class NotMedia(Exception):
+    """ffmpeg could not read the file through, or found nothing to keep in it."""
+
+
+@dataclass
+class Probe:
+    """What ffprobe found in the clean copy."""
+
+    streams: list[dict] = field(default_factory=list)
+    duration: float = 0.0
+
+    @property
+    def has_video(self) -> bool:
+        return any(stream.get("codec_type") == "video" for stream in self.streams)
+
+
+def copy_without_metadata(source: Path, target: Path, muxer: str, *, audio_only: bool) -> Probe:
+    """The one place where sent-in video and audio are cleaned (the form's files and the
+    recorder's): ffmpeg reads the whole file and copies its first video stream (not cover art)
+    and its first audio stream as they are (nothing is re-encoded), without tags, chapters or
+    attachments; ffprobe then reads the copy. A file that only starts like a video fails here.
+    Raises NotMedia."""
+    streams = ("-map", "0:a:0") if audio_only else ("-map", "0:V:0?", "-map", "0:a:0?")
+    try:
+        subprocess.run(
+            [
+                settings.FFMPEG,
+                *("-v", "error", "-nostdin", "-y", "-i", str(source)),
+                *streams,
+                *("-c", "copy", "-map_metadata", "-1", "-map_chapters", "-1"),
+                *("-fflags", "+bitexact", "-f", muxer, str(target)),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        found = json.loads(
+            subprocess.run(
+                [
+                    settings.FFPROBE,
+                    *("-v", "error", "-of", "json"),
+                    *("-show_entries", "format=duration:stream=codec_type,codec_name"),
+                    str(target),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            ).stdout
+        )
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        logger.info("A sent-in media file was refused by ffmpeg/ffprobe", exc_info=True)
+        raise NotMedia from error
+    try:
+        duration = float((found.get("format") or {}).get("duration") or 0)
+    except (TypeError, ValueError):
+        duration = 0.0
+    probe = Probe(streams=found.get("streams") or [], duration=duration)
+    if not probe.streams or duration <= 0:
+        raise NotMedia
+    return probe
+
+
+def check_media(upload, max_mb: int) -> tuple[MediaKind, File]:
+    """The video or sound file, checked by its content and copied without its metadata: its
+    kind (video if it has a picture) and the clean copy (a temporary file, named by its kind).
+    Raises ValidationError with a message for the visitor."""
     if upload.size > max_mb * 1024 * 1024:
         raise ValidationError(
             _("“%(name)s” is %(size)s MB; a video or recording may be at most %(max)s MB."),
             code="too_big",
             params={"name": upload.name, "size": megabytes(upload.size), "max": max_mb},
         )
+    not_media = ValidationError(
+        _(
+            "“%(name)s” is not a video or sound file we can play. Please send MP4, WebM, "
+            "MOV, MP3, M4A, Ogg or WAV."
+        ),
+        code="not_media",
+        params={"name": upload.name},
+    )
     upload.seek(0)
     head = upload.read(64)
     tag = id3_length(head)
@@ -169,12 +264,28 @@ def check_media(upload, max_mb: int) -> MediaKind:
     upload.seek(0)
     kind = sniff_media(head)
     if kind is None:
-        raise ValidationError(
-            _(
-                "“%(name)s” is not a video or sound file we can play. Please send MP4, WebM, "
-                "MOV, MP3, M4A, Ogg or WAV."
-            ),
-            code="not_media",
-            params={"name": upload.name},
+        raise not_media
+    with tempfile.TemporaryDirectory(prefix="story-media-") as work:
+        source = Path(work) / f"sent.{kind.extension}"
+        with source.open("wb") as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+        upload.seek(0)
+        # Outlives this function (the form stores it later), so no context manager: deleted
+        # when closed, after it is stored or when the form is thrown away.
+        clean = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="story-media-", suffix=f".{kind.extension}"
         )
-    return kind
+        try:
+            probe = copy_without_metadata(
+                source,
+                Path(clean.name),
+                MUXERS[kind.extension],
+                audio_only=kind.kind == "audio",
+            )
+        except NotMedia:
+            clean.close()
+            raise not_media from None
+    kind = MediaKind("video" if probe.has_video else "audio", kind.extension)
+    clean.seek(0)
+    return kind, File(clean, name=f"{kind.kind}.{kind.extension}")

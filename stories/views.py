@@ -10,22 +10,27 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import StorySubmissionForm
 from .models import LANGUAGE_NAMES, StoryIndexPage
-from .submissions import count_attempt, receive_submission, too_many_attempts
+from .submissions import ATTEMPTS, STORIES_RECEIVED, limit_reached, receive_submission
 
 
 def tell_your_story(page: StoryIndexPage, request) -> HttpResponse:
     if request.method == "POST":
-        # Every POST counts, forms with errors too: each one may carry files to check.
-        if too_many_attempts(request):
+        limited = limit_reached(request)
+        if limited:
             response = render_form(
-                page, request, StorySubmissionForm.refilled(request.POST), rate_limited=True
+                page,
+                request,
+                StorySubmissionForm.refilled(request.POST),
+                rate_limited=limited,
+                files_dropped=bool(request.FILES),
             )
             response.status_code = 429
             response["Retry-After"] = str(settings.STORIES_RATE_LIMIT_WINDOW)
             return response
-        count_attempt(request)
+        ATTEMPTS.count(request)
         form = StorySubmissionForm(request.POST, request.FILES)
         if form.is_valid():
+            STORIES_RECEIVED.count(request)
             if not form.is_spam():
                 receive_submission(form)
             # The thank-you page at the address the visitor used, so in her language (the
@@ -43,7 +48,11 @@ def tell_your_story(page: StoryIndexPage, request) -> HttpResponse:
 def session_expired(page: StoryIndexPage, request) -> HttpResponse:
     """The form again with what was typed and a message (the page's `csrf_failure`)."""
     return render_form(
-        page, request, StorySubmissionForm.refilled(request.POST), session_expired=True
+        page,
+        request,
+        StorySubmissionForm.refilled(request.POST),
+        session_expired=True,
+        files_dropped=bool(request.FILES),
     )
 
 

@@ -430,6 +430,11 @@ BRIDGES_GEOCODER_URL = env(
 # --- network: settings of the network app (countries, centres, events) ---
 # Where replies to event confirmation e-mails go (e.g. the events team); empty: the sender.
 NETWORK_EVENTS_REPLY_TO = env("NETWORK_EVENTS_REPLY_TO", "")
+# Event registration from one client (cms.client_ip): at most this many registrations (each one
+# queues a mail and may take a place) and this many tries of the form in the window (seconds).
+NETWORK_REGISTRATION_LIMIT = int(env("NETWORK_REGISTRATION_LIMIT", "10"))
+NETWORK_REGISTRATION_ATTEMPT_LIMIT = int(env("NETWORK_REGISTRATION_ATTEMPT_LIMIT", "30"))
+NETWORK_REGISTRATION_LIMIT_WINDOW = int(env("NETWORK_REGISTRATION_LIMIT_WINDOW", "3600"))
 
 # --- stories: settings of the stories app (story pages, public submissions) ---
 # Limits of "Tell your story": sizes in megabytes, the story's length in characters.
@@ -438,8 +443,10 @@ STORIES_MAX_MEDIA_MB = int(env("STORIES_MAX_MEDIA_MB", "200"))
 STORIES_MAX_PHOTOS = int(env("STORIES_MAX_PHOTOS", "5"))
 STORIES_MIN_STORY_LENGTH = int(env("STORIES_MIN_STORY_LENGTH", "100"))
 STORIES_MAX_STORY_LENGTH = int(env("STORIES_MAX_STORY_LENGTH", "20000"))
-# Spam: at most this many stories from one address in the window (seconds), counted in the cache.
+# Spam: at most this many stories received from one client in the window (seconds), and this
+# many tries of the form or the recorder (mistakes included), counted in the cache.
 STORIES_RATE_LIMIT = int(env("STORIES_RATE_LIMIT", "5"))
+STORIES_ATTEMPT_LIMIT = int(env("STORIES_ATTEMPT_LIMIT", "30"))
 STORIES_RATE_LIMIT_WINDOW = int(env("STORIES_RATE_LIMIT_WINDOW", "3600"))
 # Deprecated and ignored (it trusted what the visitor wrote): use BRIDGES_TRUSTED_PROXY_COUNT.
 STORIES_CLIENT_IP_HEADER = env("STORIES_CLIENT_IP_HEADER", "")

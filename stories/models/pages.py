@@ -219,10 +219,22 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     def recording(self, request, upload_id: str) -> HttpResponse:
         return recordings().resume(request, upload_id)
 
+    def handle_options_request(self, request, *args, **kwargs):
+        """The recorder's upload answers OPTIONS itself, with the tus capabilities (Wagtail
+        otherwise answers for the whole page)."""
+        route = args[0] if args else ()  # the route's (view, args, kwargs)
+        if route and getattr(route[0], "__name__", "") == "recordings":
+            return recordings().create(request, request.path)
+        return super().handle_options_request(request, *args, **kwargs)
+
     def csrf_failure(self, request, view=None, args=(), kwargs=None):
         """An expired session (CSRF_FAILURE_VIEW, see cms.views): the form comes back with what
-        was typed and a message, instead of Django's bare 403 page."""
-        if getattr(view, "__name__", "") != "tell_your_story":
+        was typed and a message, instead of Django's bare 403 page; the recorder's upload gets
+        JSON, as its script expects."""
+        name = getattr(view, "__name__", "")
+        if name in ("recordings", "recording"):
+            return recordings().csrf_refused(request)
+        if name != "tell_your_story":
             return None
         return views().session_expired(self, request)
 

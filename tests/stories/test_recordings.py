@@ -215,7 +215,7 @@ def test_a_recording_over_the_time_limit_is_refused(client, stories_index, tmp_p
 def test_sizes_and_headers_are_checked(client, stories_index, settings):
     settings.STORIES_MAX_MEDIA_MB = 1
     assert create(client, 2 * 1024 * 1024).status_code == 413
-    assert create(client, 0).status_code == 413
+    assert create(client, 0).status_code == 400  # nothing to receive is not "too big"
     assert client.post(UPLOADS, b"", content_type="", **TUS).status_code == 400  # no length
     assert client.post(UPLOADS, b"", content_type="", HTTP_UPLOAD_LENGTH="10").status_code == 412
     url = create(client, 10)["Location"]
@@ -228,7 +228,7 @@ def test_sizes_and_headers_are_checked(client, stories_index, settings):
         ).status_code
         == 415
     )
-    assert patch(client, url, b"x", "-1").status_code == 409
+    assert patch(client, url, b"x", "-1").status_code == 400  # not a tus offset at all
     assert (
         client.generic(
             "PATCH",
@@ -256,12 +256,13 @@ def test_another_visitors_upload_is_not_found(client, stories_index, tmp_path):
 
 
 def test_uploads_count_on_the_forms_rate_limit(client, stories_index, settings):
-    settings.STORIES_RATE_LIMIT = 2
+    settings.STORIES_ATTEMPT_LIMIT = 2
     assert create(client, 10).status_code == 201
     assert create(client, 10).status_code == 201
     refused = create(client, 10)
     assert refused.status_code == 429
     assert refused["Retry-After"] == str(settings.STORIES_RATE_LIMIT_WINDOW)
+    assert "many tries" in refused.json()["message"]
     # The form itself now waits too.
     assert client.post(FORM_URL, {"title": "x"}).status_code == 429
 
@@ -280,3 +281,58 @@ def test_the_recorder_is_offered_in_the_readers_language_with_a_fallback(client,
     assert not fallback.has_attr("hidden")
     assert "Sprachaufnahme-App" in fallback.get_text()
     assert html.select_one("input[name=recording]")["type"] == "hidden"
+
+
+# The protocol's details (https://tus.io/protocols/resumable-upload).
+
+
+@pytest.mark.parametrize("length", ["0", "-5", "+100", "1_000", "100 ", " 100", "1e3", "", "٣"])
+def test_upload_length_is_plain_digits_and_more_than_nothing(client, stories_index, length):
+    response = client.post(UPLOADS, b"", content_type="", HTTP_UPLOAD_LENGTH=length, **TUS)
+    assert response.status_code == 400
+    assert response.json()["message"] == "The recording's size is missing."
+
+
+@pytest.mark.parametrize("offset", ["+0", "0 ", "-0", "0_0"])
+def test_upload_offset_is_plain_digits(client, stories_index, offset):
+    url = create(client, 10)["Location"]
+    response = client.generic(
+        "PATCH",
+        url,
+        b"x" * 10,
+        content_type="application/offset+octet-stream",
+        HTTP_UPLOAD_OFFSET=offset,
+        **TUS,
+    )
+    assert response.status_code == 400
+    assert client.head(url, **TUS)["Upload-Offset"] == "0"
+
+
+def test_a_second_patch_while_the_first_is_writing_gets_409(client, stories_index):
+    from stories.recordings import Upload
+
+    url = create(client, 100)["Location"]
+    upload = Upload(url.rstrip("/").rsplit("/", 1)[-1])
+    with upload.receiving() as alone:  # the first PATCH, still receiving its bytes
+        assert alone
+        second = patch(client, url, b"x" * 50, 0)
+        assert second.status_code == 409
+        assert second["Upload-Offset"] == "0"
+    assert upload.part.read_bytes() == b""  # nothing appended twice
+    assert patch(client, url, b"x" * 50, 0).status_code == 204
+
+
+def test_without_the_csrf_header_the_upload_answers_json(stories_index):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(UPLOADS, b"", content_type="", HTTP_UPLOAD_LENGTH="10", **TUS)
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+    assert "reload the page" in response.json()["message"]
+
+
+def test_termination_is_advertised_as_delete_is_served(client, stories_index):
+    options = client.options(UPLOADS, **TUS)
+    assert set(options["Tus-Extension"].split(",")) == {"creation", "termination"}
+    url = create(client, 10)["Location"]
+    assert client.delete(url, **TUS).status_code == 204
+    assert client.head(url, **TUS).status_code == 404
