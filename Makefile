@@ -25,6 +25,8 @@ media-deps:
 		echo "Installing ffmpeg for recorded stories (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
 
+# Links in mails, canonical links and the API's html_url follow the address the site runs at.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install pdf-deps media-deps
 	@echo "Migrating the database (db.sqlite3, or DATABASE_URL) ..."
 	@$(BIN)/python manage.py migrate --noinput --verbosity 0

@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # Workbox (npm), served from our own static files: the modules the service worker uses.
 WORKBOX_MODULES = ["core", "routing", "range-requests"]
@@ -32,7 +32,7 @@ def tile_origins() -> list[str]:
     return sorted({"/".join(url.split("/", 3)[:3]) for url in hosts})
 
 
-@require_GET
+@require_safe
 def service_worker(request):
     scripts = [static(f"vendor/workbox-{name}/workbox-{name}.prod.js") for name in WORKBOX_MODULES]
     config = {
@@ -59,7 +59,7 @@ def service_worker(request):
     return response
 
 
-@require_GET
+@require_safe
 def offline_page(request):
     """The page shown for any address that is not saved when the phone is offline, in the
     reader's language (the service worker keeps one copy per language it has seen)."""
@@ -68,7 +68,7 @@ def offline_page(request):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def web_manifest(request):
     """The web app manifest of one language: the installed app opens in that language."""

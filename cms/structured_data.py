@@ -1,9 +1,12 @@
 """schema.org JSON-LD for pages: the pieces every type shares and the safe <script> that carries it."""
 
 import json
+from urllib.parse import urljoin
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from cms.site_address import base_url
 
 # The characters that could end the <script> element or open a comment inside it.
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -25,13 +28,14 @@ class _Encoder(json.JSONEncoder):
         return str(o)
 
 
-def site_url(request) -> str:
-    return request.build_absolute_uri("/") if request is not None else ""
+def site_url() -> str:
+    # The one public address, never the request's Host header: the page is cached and shared.
+    return base_url() + "/"
 
 
 def network(request) -> dict:
     """MINE as the publisher or organiser of what Bridges shows."""
-    return {"@type": "Organization", "name": NETWORK_NAME, "url": site_url(request)}
+    return {"@type": "Organization", "name": NETWORK_NAME, "url": site_url()}
 
 
 def image_urls(image, request) -> list[str]:
@@ -39,7 +43,7 @@ def image_urls(image, request) -> list[str]:
     if image is None:
         return []
     return [
-        request.build_absolute_uri(image.get_rendition(spec).url)
+        urljoin(site_url(), image.get_rendition(spec).url)
         for spec in ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
     ]
 

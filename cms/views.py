@@ -11,12 +11,14 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
+
+from cms.site_address import base_url
 
 # Fields never shown back on the CSRF failure page: secrets, tokens and traps for robots.
 HIDDEN_FIELDS = {"csrfmiddlewaretoken", "kept_files", "keep", "website", "next"}
@@ -111,11 +113,11 @@ def serve_media(request, path):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     """Crawlers may read every public page; the admin and the search results are not for them."""
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    sitemap = base_url() + reverse("sitemap")  # the public address, not the Host header
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

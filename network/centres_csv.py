@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.search.backends import get_search_backends
 
+from cms.caching import bump_pages_version
+from cms.core.locale_sync import alias_in_synced_locales
+from cms.frontend_cache import enqueue_purge, urls_showing
 from cms.tree import bulk_add_children
 from network.centres_table import COLUMNS, read_table
 from network.directory import invalidate_geojson
@@ -316,6 +319,22 @@ def create_centres(country: CountryPage, centres: list[CentrePage], user=None) -
         backend.add_bulk(CentrePage, centres)
 
 
+def after_import(created: list[CentrePage], updated: list[CentrePage], countries) -> None:
+    """What publishing does for a page, for the pages the import wrote to the database directly
+    (`create_centres`, the quick `bulk_update`): the new centres' aliases in the synchronised
+    languages, the aliases of updated ones brought up to date, and the caches that show them
+    (fragments, the map, the shared HTTP cache: the countries' pages and lists)."""
+    # Read back: the bulk insert's objects lack what a saved page has (the alias would not
+    # point at them).
+    for centre in CentrePage.objects.filter(pk__in=[centre.pk for centre in created]):
+        alias_in_synced_locales(centre)
+    for centre in updated:
+        centre.update_aliases()
+    bump_pages_version()
+    invalidate_geojson()
+    enqueue_purge(set().union(*(urls_showing(country) for country in countries)))
+
+
 # The fields a row sets, checked with the model's own validators (max lengths, URL, e-mail,
 # ranges, the key's pattern) after parse_row has turned the text into values.
 VALIDATED_FIELDS = {"title", "directory_key", *PLAIN_FIELDS}
@@ -460,5 +479,8 @@ def import_centres(
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run and (to_create or to_update):
-        invalidate_geojson()
+        created = [centre for centres in to_create.values() for centre in centres]
+        touched = {countries_by_pk[pk] for pk in to_create}
+        touched.update(parsed["country"] for _page, parsed, _result in to_update)
+        after_import(created, quick, touched)
     return ImportReport(results=results, dry_run=dry_run, seconds=time.perf_counter() - started)

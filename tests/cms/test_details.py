@@ -45,6 +45,16 @@ def test_robots_txt_names_the_sitemap(client, home_page):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert client.get("/sitemap.xml").status_code == 200
+    assert client.head("/robots.txt").status_code == 200
+
+
+def test_absolute_addresses_never_come_from_the_host_header(client, home_page, settings):
+    # Pages and robots.txt are cached by path and shared: another Host must not write them.
+    settings.ALLOWED_HOSTS = ["testserver", "evil.example"]
+    robots = client.get("/robots.txt", headers={"host": "evil.example"}).content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.splitlines()
+    page = client.get("/en/", headers={"host": "evil.example"}).content.decode()
+    assert "evil.example" not in page
 
 
 def test_favicon_and_touch_icons(client, home_page):

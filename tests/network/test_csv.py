@@ -243,3 +243,18 @@ def test_importing_1000_centres_takes_seconds(countries):
     assert CentrePage.objects.live().count() == 1000
     # Not a timed test (speed goes in benchmarks), but the report says how long it took.
     assert report.seconds > 0
+
+
+def test_imported_centres_reach_every_language_and_their_updates_too(
+    client, countries, sync_locales
+):
+    # What publishing gives a page, the import gives the centres it writes directly: Slovak
+    # readers find them (aliases), and a changed name reaches the Slovak alias.
+    sync_locales("sk")
+    import_centres(EXAMPLE.read_bytes())
+    assert client.get("/sk/network/slovakia/mc-nezabudka-zilina/").status_code == 200
+    assert "MC Nezábudka Žilina" in client.get("/sk/network/slovakia/").content.decode()
+    renamed = EXAMPLE.read_text().replace("MC Nezábudka Žilina", "MC Nezábudka v Žiline")
+    import_centres(renamed.encode())
+    alias = CentrePage.objects.get(directory_key="mc-nezabudka-zilina", locale__language_code="sk")
+    assert alias.title == "MC Nezábudka v Žiline"
