@@ -178,6 +178,13 @@ def _sqlite_backend_class():
         query_compiler_class = RankedQueryCompiler
         results_class = RankedSQLiteResults
 
+        def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+            # modelsearch quotes each word for FTS5 without doubling a '"' in it, so `a"b`
+            # was a server error ("unterminated string"); a quote is never part of a word.
+            if isinstance(query, str):
+                query = query.replace('"', " ").strip()
+            return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
     return RankedSQLiteBackend
 
 

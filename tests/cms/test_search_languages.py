@@ -192,3 +192,12 @@ def test_searching_nothing_finds_nothing(german_pages):
     found = get_search_backend().search("Zentrum", Page.objects.none())
     assert list(found[:10]) == []
     assert found.count_up_to(5) == 0
+
+
+@pytest.mark.parametrize("words", ['"', 'care"', 'a"b', "'", "(", "NEAR(", "care AND", "*"])
+def test_search_syntax_in_what_a_reader_types_is_never_an_error(
+    client, home_page, section_pages, words
+):
+    assert client.get("/en/search/", {"q": words}).status_code == 200
+    response = client.get("/api/v2/pages/", {"search": words})
+    assert response.status_code == 200, response.content[:200]
