@@ -184,7 +184,7 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=base if attempt <= 1 else 60 * 5 ** (attempt - 2))
 
 
-@task()
+@task(priority=10)  # readers see the old page until it runs: before builds
 def purge(urls: list[str], ban_api: bool = True, attempt: int = 1) -> str:
     """Purge `urls` (and the API by prefix) from every configured cache; retry what failed."""
     configured = get_backends()

@@ -107,7 +107,8 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.EMAIL_RETRY_DELAY * 5 ** max(attempts - 1, 0))
 
 
-@task()
+# Before builds in the queue: someone is waiting for this mail (django-tasks-db runs by priority).
+@task(priority=20)
 def deliver(mail_id: int) -> str:
     """Send one recorded mail; on failure note it and queue the next attempt (or give up)."""
     mail = OutgoingMail.objects.filter(pk=mail_id).first()

@@ -10,7 +10,8 @@ class BuildFailed(Exception):
     """One or more files of an edition could not be built (the reasons are on EditionFile)."""
 
 
-@task()
+# Last in the queue: a build takes minutes, and mails and purges must not wait behind it.
+@task(priority=-10)
 def build_publication(page_id: int) -> dict:
     """Build the PDF and EPUB of one language edition. Drafts and vanished pages are skipped."""
     page = PublicationPage.objects.live().filter(pk=page_id).first()

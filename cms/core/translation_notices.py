@@ -29,7 +29,7 @@ def on_page_published(sender, instance, **kwargs):
         tell_translators.enqueue(change.pk)
 
 
-@task()
+@task(priority=20)  # a mail: before builds, as cms.mail.deliver
 def tell_translators(change_id: int) -> int:
     """E-mail the translators of each language the changed page is translated into."""
     change = SourceChange.objects.select_related("source").filter(pk=change_id).first()

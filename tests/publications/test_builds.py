@@ -221,3 +221,20 @@ def test_a_failed_build_keeps_the_previous_file_and_tells_the_editors(
     assert "The last PDF build failed" in alert
     assert "Readers still get the previous file." in alert
     assert "RuntimeError: the cover image file is missing" in alert
+
+
+def test_one_build_waits_in_the_queue_for_an_edition_however_often_it_changes(
+    publication, story, walk, settings, django_capture_on_commit_callbacks
+):
+    # Publishing a chapter publishes its aliases in every language too; each asked for a build.
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.mail_helpers import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            story.save_revision().publish()
+    builds = DBTaskResult.objects.filter(task_path=build_publication.module_path)
+    assert [row.args_kwargs["args"] for row in builds] == [[publication.pk]]
+    assert builds.get().priority < 0  # after mails and purges
