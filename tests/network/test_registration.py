@@ -8,6 +8,7 @@ import time
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -180,6 +181,9 @@ def test_places_count_across_languages(client, meeting):
     registration = EventRegistration.objects.get(email="two@example.org")
     assert registration.language == "de"
     assert mail.outbox[-1].subject == "Sie sind angemeldet: Netzwerktreffen"
+    # The HTML part says its language (a screen reader reads German as German).
+    html = BeautifulSoup(mail.outbox[-1].alternatives[0][0], "html.parser")
+    assert html.html["lang"] == "de"
     soup = soup_of(client.get(german.url))
     assert soup.select_one(".notice--full")  # two places, one per language: full
     # The same person cannot register again through the other language.
