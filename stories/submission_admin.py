@@ -6,8 +6,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter, yesno
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
@@ -112,6 +114,10 @@ class SubmissionInspectView(InspectView):
         return super().get_field_label(field_name, field)
 
     # The inspect view calls get_<field>_display_value for each field it finds one for.
+    def get_created_at_display_value(self) -> str:
+        # In the site's time zone, as the list shows it (Wagtail's inspect view printed UTC).
+        return date_format(localtime(self.object.created_at), "DATETIME_FORMAT")
+
     def get_consent_publish_display_value(self) -> str:
         return yes_no(self.object.consent_publish)
 

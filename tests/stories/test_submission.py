@@ -491,6 +491,12 @@ def test_editors_see_submissions_and_delete_one_with_its_data(client, stories_in
 
     inspect = client.get(f"/admin/story_submissions/inspect/{submission.pk}/")
     assert b"jana.private@example.org" in inspect.content  # editors may contact her
+    # When it came, in the site's time zone as in the list (not in UTC).
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+
+    received = date_format(localtime(submission.created_at), "DATETIME_FORMAT")
+    assert received in inspect.content.decode()
     assert client.get(f"/admin/story_submissions/edit/{submission.pk}/").status_code in (302, 403)
 
     confirm = BeautifulSoup(
