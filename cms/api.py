@@ -216,11 +216,6 @@ def prepare_pages(pages: list) -> None:
         prepare(pages)
 
 
-class PageSearchFilter(LanguageSearchFilter):
-    """`search=` on pages (after every other filter: search results cannot be filtered further),
-    in the text search configuration of `locale=` (cms/search.py)."""
-
-
 class AlwaysJSON(BaseContentNegotiation):
     """JSON whatever the client accepts: a browser asking for HTML gets the data, not a 406."""
 
@@ -318,7 +313,9 @@ class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        PageSearchFilter,  # last: search results cannot be filtered further
+        # Last: search results cannot be filtered further. In `locale=`'s text search
+        # configuration (cms/search.py).
+        LanguageSearchFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["fallback"])
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]

@@ -195,8 +195,3 @@ class LanguageSearchFilter(SearchFilter):
                 f"cannot filter or order by '{error.field_name}' while searching "
                 "(field is not indexed)"
             ) from error
-
-
-def with_language_search(filter_backends: list) -> list:
-    """An API view's filter backends with Wagtail's SearchFilter replaced by ours."""
-    return [LanguageSearchFilter if f is SearchFilter else f for f in filter_backends]

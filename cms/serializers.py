@@ -104,12 +104,6 @@ def serialize_image_file(file, title: str = "", credit: str = "") -> dict | None
     }
 
 
-def serialize_document(document) -> dict | None:
-    if document is None:
-        return None
-    return {"id": document.pk, "title": document.title, "url": absolute_url(document.url)}
-
-
 def serialize_media(media, poster=None, caption_tracks=(), transcript: str = "") -> dict | None:
     """A video or audio file with its poster, caption tracks (WebVTT) and transcript.
 

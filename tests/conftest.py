@@ -77,7 +77,6 @@ def sync_locales(db, settings):
     from cms.core.locale_sync import synchronise_all_trees
 
     def sync(*language_codes: str) -> int:
-        settings.BRIDGES_ALIAS_PUBLISHED_PAGES = True
         default = Locale.get_default()
         locales = Locale.objects.exclude(pk=default.pk)
         if language_codes:

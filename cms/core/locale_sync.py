@@ -8,7 +8,6 @@ code (demo content, the CSV import, a public submission an editor publishes, fac
 aliases here, when they are published (`page_published`), so they never stay a 404 elsewhere.
 """
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published
@@ -55,7 +54,7 @@ def synchronise_all_trees() -> int:
 def alias_published_page(sender, instance, **kwargs) -> None:
     """A page published for the first time in a synchronised locale's source gets its aliases (the
     admin's own hook covers pages created there; this covers pages created in code)."""
-    if instance.alias_of_id is None and getattr(settings, "BRIDGES_ALIAS_PUBLISHED_PAGES", True):
+    if instance.alias_of_id is None:
         alias_in_synced_locales(instance)
 
 

@@ -298,11 +298,6 @@ def note_source_published(page) -> SourceChange | None:
     return change
 
 
-def is_out_of_date(source: TranslationSource) -> bool:
-    change = SourceChange.objects.filter(source=source).first()
-    return change is not None and change.changed_at > source.last_updated_at
-
-
 def missing_segments(page) -> list[dict]:
     """The texts of a translated page that have no translation yet, in page order."""
     translation = (

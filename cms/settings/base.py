@@ -286,9 +286,6 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
     False  # a translation is published only when translated
 )
-# Every locale's tree is synchronised from English (migration core 0004): a page published in code
-# (demo, CSV import, a submission) is aliased into the other locales then (cms/core/locale_sync.py).
-BRIDGES_ALIAS_PUBLISHED_PAGES = True
 
 # The public API (Wagtail API v2): read-only, CORS-enabled for the origins listed.
 # One public address (cms/site_address.py): the API's absolute URLs use the same base as the

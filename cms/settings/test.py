@@ -23,7 +23,6 @@ CACHES = {  # as development's without Redis (base.py)
 # Each test run writes its uploads to a folder of its own, removed at the end of the session.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-media-"))
 BRIDGES_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bridges-test-private-media-"))
-STORIES_RECORDINGS_DIR = BRIDGES_PRIVATE_MEDIA_ROOT / "recordings-in-progress"
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "private": {
@@ -37,6 +36,3 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 # No internet on the test machines: YouTube and Vimeo embeds come from a stub finder.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.stub_embeds.StubEmbedFinder"}]
-# Ten aliases for every page a test publishes would make the suite several times slower: tests
-# that need synchronised trees ask for them with the `sync_locales` fixture (tests/conftest.py).
-BRIDGES_ALIAS_PUBLISHED_PAGES = False
