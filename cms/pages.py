@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks.text import RICH_TEXT_FEATURES
+from cms.localized import language_code
 from cms.preview import HeadlessPreviewPageMixin
 from cms.serializers import HeroImageSerializerField
 from cms.visibility import restricted_paths
@@ -158,15 +159,16 @@ class SitemapAlternatesMixin:
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        translations = (
-            self.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .select_related("locale")
-        )
+        # Fetched by the sitemap for all its entries at once (cms.sitemaps); else looked up.
+        fetched = getattr(request, "sitemap_translations", None)
+        if fetched is not None:
+            translations = fetched[self.translation_key]
+        else:
+            translations = (
+                self.get_translations(inclusive=True).live().public().filter(alias_of__isnull=True)
+            )
         alternates = [
-            {"lang_code": t.locale.language_code, "location": t.get_full_url(request)}
+            {"lang_code": language_code(t.locale_id), "location": t.get_full_url(request)}
             for t in translations
         ]
         # x-default: where a reader whose language is none of these goes (the default language's

@@ -1,5 +1,7 @@
 """The sitemap: every live, public page of every language, each naming its translations."""
 
+from collections import defaultdict
+
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
@@ -13,13 +15,20 @@ class Sitemap(WagtailSitemap):
         queryset = Page.objects.none()
         for root in roots:
             queryset |= Page.objects.descendant_of(root, inclusive=True)
-        # An alias (a page not translated yet, in a synchronised tree) names its original as its
-        # canonical address: it is not listed, and not named as an alternate.
-        return (
-            queryset.live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return public_versions(queryset).order_by("path").defer_streamfields().specific()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # The translations of every page of this sitemap page in one query, for the alternates
+        # each entry names (SitemapAlternatesMixin reads them from the request).
+        keys = self.paginator.page(page).object_list.values_list("translation_key", flat=True)
+        versions = defaultdict(list)
+        for version in public_versions(Page.objects.filter(translation_key__in=list(keys))):
+            versions[version.translation_key].append(version)
+        self.request.sitemap_translations = versions
+        return super().get_urls(page=page, site=site, protocol=protocol)
+
+
+def public_versions(queryset):
+    """What the sitemap lists: live, public pages that are not aliases (an alias names its original
+    as its canonical address)."""
+    return queryset.live().public().filter(alias_of__isnull=True)

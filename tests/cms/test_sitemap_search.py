@@ -51,6 +51,22 @@ def test_sitemap_lists_live_pages_of_every_language_with_alternates(client, page
     }
 
 
+def test_the_sitemap_costs_the_same_for_few_and_many_pages(client, pages, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get("/sitemap.xml")
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(context.captured_queries)
+
+    few = queries()
+    for number in range(10):
+        StandardPageFactory(parent=home_page, slug=f"page-{number}", title=f"Page {number}")
+    assert queries() <= few
+
+
 def test_search_finds_pages_of_the_readers_language_only(client, pages):
     soup = BeautifulSoup(client.get("/de/search/?q=Mütterzentren").content, "html.parser")
     titles = [a.get_text() for a in soup.select(".search-results h2 a")]
