@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Locale, PageLogEntry
 
 from cms import mail
@@ -69,8 +70,26 @@ def on_event_published(sender, instance: EventPage, revision=None, **kwargs) -> 
         }
     _store(instance, revision, changes)
     if not announced:
-        for registration in EventRegistration.objects.filter(event_key=instance.translation_key):
-            send_change_notice(registration, instance)
+        # Through the queue: the editor's publish does not wait on a mail for each person.
+        announce_change.enqueue(instance.pk)
+
+
+# A mail: before builds in the queue, as cms.mail.deliver.
+@task(priority=20)
+def announce_change(event_id: int) -> int:
+    """Tell everyone registered for the event (in any of its languages) that it moved or was
+    cancelled, each in the language they registered in. Returns the number of notices."""
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return 0
+    registrations = EventRegistration.objects.filter(event_key=event.translation_key)
+    versions: dict[str, EventPage] = {}  # the event in each language, worked out once
+    for registration in registrations:
+        language = registration.language or event.locale.language_code
+        if language not in versions:
+            versions[language] = in_language(event, language)
+        send_change_notice(registration, versions[language])
+    return len(registrations)
 
 
 def _store(page: EventPage, revision, changes: dict) -> None:
@@ -103,10 +122,10 @@ def in_language(event: EventPage, language: str) -> EventPage:
 
 
 def send_change_notice(registration: EventRegistration, event: EventPage) -> None:
-    """Queue the mail about a moved or cancelled event, with the calendar entry to update."""
+    """Queue the mail about a moved or cancelled event (`event` in the registration's language,
+    `in_language`), with the calendar entry to update."""
     language = registration.language or event.locale.language_code
     with translation.override(language):
-        event = in_language(event, language)
         context = {
             "registration": registration,
             "event": event,

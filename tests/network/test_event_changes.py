@@ -173,6 +173,20 @@ def test_a_text_only_change_mails_nobody(client, academy):
     assert int(feed_entry(client)["SEQUENCE"]) == 0
 
 
+def test_the_editors_publish_only_queues_the_notices(academy, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.mail_helpers import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+    publish(academy, start=SEPTEMBER, end=SEPTEMBER + datetime.timedelta(hours=4))
+    assert not change_mails()  # nobody mailed while the editor waits
+    (queued,) = DBTaskResult.objects.filter(task_path="network.event_changes.announce_change")
+    assert queued.args_kwargs["args"] == [academy.pk]
+    queued.task.call(*queued.args_kwargs["args"])  # what the worker does
+    assert set(change_mails()) == {"katrin@example.org", "eva@example.org"}
+
+
 def test_a_change_notice_does_not_count_as_the_confirmation(academy):
     registration = EventRegistration.objects.get(email="eva@example.org")
     assert registration.confirmation_sent_at is None
