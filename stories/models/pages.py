@@ -41,6 +41,27 @@ STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+class StoryPaginator(Paginator):
+    """Django's Paginator over the ids of an ordered queryset, with a known count (kept in the
+    cache), that reads a page past the middle backwards: the last page of 100,000 stories is as
+    quick as the first, where OFFSET 99,990 read every row before it."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count  # Paginator.count is a cached_property: this is its value
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = self.object_list.values_list("pk", flat=True)
+        if bottom > self.count // 2:
+            window = list(ids.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            window = list(ids[bottom:top])
+        return self._get_page(window, number, self)
+
+
 class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """/<lang>/stories/: every live story of the language, with filters, and the "Tell your story"
     form at /<lang>/stories/tell-your-story/."""
@@ -176,19 +197,31 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         all_stories = self.live_stories()
         options = self.filter_options(all_stories)
         stories, selected = self.filtered_stories(request, options)
-        stories = (
-            stories.order_by("-date", "-first_published_at")
-            .select_related("image")
-            .prefetch_related("image__renditions", "themes")
+        # The count of each filter's stories, kept until a page is published (the filters' values
+        # are known ones only: no reader's input reaches the cache key).
+        count = cached_fragment(
+            "story-count", self.locale_id, *selected.values(), build=stories.count
         )
-        paginator = Paginator(stories, STORIES_PER_PAGE)
+        # Newest first; the id last, so that stories of the same day and moment keep one order
+        # from page to page (and read backwards the same).
+        ordered = stories.order_by("-date", "-first_published_at", "-pk")
+        paginator = StoryPaginator(ordered, STORIES_PER_PAGE, count=count)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        items = list(page_obj.object_list)
+        # The twelve with their images and themes, read by id: the sort above carries ids only.
+        ids = list(page_obj.object_list)
+        by_id = {
+            story.pk: story
+            for story in stories.filter(pk__in=ids)
+            .select_related("image")
+            .prefetch_related("image__renditions", "themes")
+        }
+        items = [by_id[pk] for pk in ids if pk in by_id]
+        page_obj.object_list = items
         attach_countries(items)
         attach_themes(items, self.locale)
         return self.render(
