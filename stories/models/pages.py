@@ -5,7 +5,8 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,6 +33,7 @@ from network.models import (
     FromCentreMixin,
     attach_countries,
 )
+from network.models.countries import COUNTRY_DEPTH
 
 from ..feeds import StoriesFeed
 from .page_form import StoryPageForm
@@ -140,11 +142,19 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         """
 
         def build():
-            has_stories = stories.filter(path__startswith=OuterRef("path"))
+            # The country sections that hold stories, from the stories' own paths in one pass (a
+            # country's path is the head of its stories' paths): an EXISTS per country page took
+            # over a minute on SQLite with 100,000 stories, each one scanning every story.
+            sections = (
+                stories.order_by()
+                .annotate(section=Substr("path", 1, CountryPage.steplen * COUNTRY_DEPTH))
+                .values_list("section", flat=True)
+                .distinct()
+            )
             # Stories of several languages' trees: each country once (in this language where it
             # is), filtering on the sections of all its versions that hold stories.
             countries = list(
-                CountryPage.objects.filter(Exists(has_stories)).only(
+                CountryPage.objects.filter(path__in=set(sections)).only(
                     "id", "title", "slug", "path", "translation_key", "locale_id"
                 )
             )
