@@ -141,10 +141,13 @@ def main():
     from django.core.cache import cache
     from django.test import Client
 
+    from network.models import CountryPage
     from stories.models import StoryIndexPage, StoryPage, Theme
 
     index = StoryIndexPage.objects.get(locale__language_code="en")
     theme = Theme.objects.filter(locale_id=index.locale_id).first()
+    # A country whose section holds generated stories (add_stories spreads them over these).
+    country = CountryPage.objects.filter(locale_id=index.locale_id).first()
     client = Client()
     rows, total = [], StoryPage.objects.count()
     for size in SIZES:
@@ -159,12 +162,18 @@ def main():
         cache.clear()
         live = StoryPage.objects.live().filter(locale_id=index.locale_id).count()
         last = max(1, (live + 11) // 12)
+        api = "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=20"
+        in_country = f"{index.url}?theme={theme.slug}&country={country.slug}"
         urls = {
-            "API 20 fields=*": "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=20",
+            "API 20 fields=*": api,
+            "API hu fallback": f"{api}&locale=hu&fallback=true",
+            "API hu fallback last": f"{api}&locale=hu&fallback=true&offset={max(0, live - 20)}",
             "stories p.1": index.url,
             "stories last p.": f"{index.url}?page={last}",
             "stories filtered p.1": f"{index.url}?theme={theme.slug}&language=en",
             "stories filtered last": f"{index.url}?theme={theme.slug}&language=en&page=999999",
+            "country+theme p.1": in_country,
+            "country+theme last": f"{in_country}&page=999999",
             "search care": "/en/search/?q=care",
         }
         rows.append((size, {name: timed(client, url) for name, url in urls.items()}))
@@ -173,10 +182,12 @@ def main():
         )
     names = list(rows[0][1])
     print()
+    width = max(len(n) for n in names) + 1
     print(f"Latency (ms, median of 5) by number of stories; {DATABASE_URL.split(':')[0]}")
-    print(f"{'stories':>8} " + " ".join(f"{n:>22}" for n in names))
-    for size, result in rows:
-        print(f"{size:>8} " + " ".join(f"{result[n]:>22.0f}" for n in names))
+    # One line per request, one column per size: the table stays readable in a terminal.
+    print(f"{'stories':<{width}}" + "".join(f"{size:>9}" for size, _ in rows))
+    for name in names:
+        print(f"{name:<{width}}" + "".join(f"{result[name]:>9.0f}" for _, result in rows))
 
 
 if __name__ == "__main__":

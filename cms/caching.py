@@ -18,50 +18,67 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "bridges:pages-version"
+# The sites and their home pages change far less often than pages: a version of their own, so a
+# story's publication does not make the next request of every reader look its site up again.
+SITES_VERSION_KEY = "bridges:sites-version"
 # A safety net only: every change to a page bumps the version at once.
 FRAGMENT_SECONDS = 3600
 _MISSING = object()
 
 
-def pages_version() -> int:
-    version = cache.get(VERSION_KEY)
+def pages_version(key: str = VERSION_KEY) -> int:
+    version = cache.get(key)
     if version is None:
         # Not 0: a cache that lost the key (restart, eviction) must not bring back an old version's
         # entries, so a fresh one starts from the clock.
         import time
 
         version = int(time.time() * 1000)
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, version, None)
+        version = cache.get(key, version)
     return version
 
 
-def bump_pages_version(**kwargs) -> None:
+def bump_pages_version(key: str = VERSION_KEY, **kwargs) -> None:
     """A page changed: every cached fragment is out of date (now, and once the change commits)."""
 
     def bump():
         try:
-            cache.incr(VERSION_KEY)
+            cache.incr(key)
         except ValueError:
-            pages_version()
+            pages_version(key)
 
     bump()
     transaction.on_commit(bump)
 
 
-def cached_fragment(name: str, *parts: Any, build: Callable[[], Any]) -> Any:
+def bump_sites_version(**kwargs) -> None:
+    bump_pages_version(SITES_VERSION_KEY)
+    bump_pages_version()
+
+
+def fragment_key(name: str, *parts: Any, version_key: str = VERSION_KEY) -> str:
+    """The cache key of a fragment in the current pages version."""
+    return ":".join(["bridges:fragment", name, str(pages_version(version_key)), *map(str, parts)])
+
+
+def cached_fragment(
+    name: str, *parts: Any, build: Callable[[], Any], version_key: str = VERSION_KEY
+) -> Any:
     """`build()`'s value, kept per pages version under `name` and `parts` (locale, page, ...).
 
     Only what is the same for every reader goes here: parts never hold user input beyond a
     language code, a page id or a path that resolved to a page.
     """
-    key = ":".join(["bridges:fragment", name, str(pages_version()), *map(str, parts)])
+    key = fragment_key(name, *parts, version_key=version_key)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
@@ -75,11 +92,78 @@ def connect_signals() -> None:
     page_unpublished.connect(bump_pages_version, dispatch_uid="bridges-pages-version-unpublished")
     post_page_move.connect(bump_pages_version, dispatch_uid="bridges-pages-version-moved")
     post_delete.connect(_page_deleted, dispatch_uid="bridges-pages-version-deleted")
+    for signal, name in ((page_published, "published"), (page_unpublished, "unpublished")):
+        signal.connect(_home_changed, dispatch_uid=f"bridges-sites-version-{name}")
+    post_page_move.connect(_home_changed, dispatch_uid="bridges-sites-version-moved")
+    # A view restriction changes what `.public()` lists (the stories' counts, the menus).
+    post_save.connect(
+        bump_pages_version, sender=PageViewRestriction, dispatch_uid="bridges-restriction-saved"
+    )
+    post_delete.connect(
+        bump_pages_version, sender=PageViewRestriction, dispatch_uid="bridges-restriction-deleted"
+    )
+    # The site of each request is a fragment too (SiteMiddleware): a new hostname, port or root.
+    post_save.connect(bump_sites_version, sender=Site, dispatch_uid="bridges-site-saved")
+    post_delete.connect(bump_sites_version, sender=Site, dispatch_uid="bridges-site-deleted")
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_pages_version()
+        _home_changed(instance=instance)
+
+
+def _home_changed(instance=None, **kwargs):
+    """A site's root page (which the cached site holds, and routing starts from) was published,
+    moved or deleted. Another language's home is not the site's: its own queries find it."""
+    if instance is None or instance.depth > 2:
+        return
+    if Site.objects.filter(root_page_id=instance.pk).exists():
+        bump_pages_version(SITES_VERSION_KEY)
+
+
+def cached_site(request) -> Site | None:
+    """Wagtail's Site.find_for_request() from the cache, with its root page in its specific class
+    (the home page, which every page's routing starts from) and its locale: Wagtail asks the
+    database for all three on every request.
+
+    Kept per hostname and port only where a site has them: any other Host header (user input)
+    finds what Wagtail would find for it, the default site, under one key.
+    """
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    known = cached_fragment(
+        "site-addresses",
+        build=lambda: {(h, str(p)) for h, p in Site.objects.values_list("hostname", "port")},
+        version_key=SITES_VERSION_KEY,
+    )
+    key = [hostname, port] if (hostname, str(port)) in known else []
+    if not key and hostname in {h for h, _ in known}:
+        key = [hostname, "other-port"]
+
+    def build():
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        root = site.root_page.specific
+        root.locale = site.root_page.locale
+        site.root_page = root
+        return site
+
+    return cached_fragment("site", *key, build=build, version_key=SITES_VERSION_KEY)
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's site from the cache (`request._wagtail_site`, where
+    Site.find_for_request() keeps it for the rest of the request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = cached_site(request)
+        return self.get_response(request)
 
 
 # --- HTTP cache headers -------------------------------------------------------------------------

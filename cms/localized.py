@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from cms.visibility import is_public
@@ -26,6 +28,26 @@ def default_locale() -> Locale:
         locale = Locale.get_default()
         cache.set(key, locale, 3600)
     return locale
+
+
+# Locales by language code, for the active locale of every request without a query (Wagtail's
+# Locale.get_active() asks the database each time, and a page asked it up to three times).
+LOCALES_CACHE_KEY = "bridges:locales-by-code"
+LOCALES_CACHE_SECONDS = 300
+
+
+def active_locale() -> Locale:
+    """Locale.get_active(), from the cache: the locale of the active language, else the default.
+    A locale added while the site runs is found at once (an unknown code reads them again)."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return default_locale()
+    locales = cache.get(LOCALES_CACHE_KEY)
+    if locales is None or code not in locales:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        cache.set(LOCALES_CACHE_KEY, locales, LOCALES_CACHE_SECONDS)
+    return locales.get(code) or default_locale()
 
 
 def in_language(
@@ -52,13 +74,25 @@ def in_language(
     versions = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
     in_locale = versions if aliases else versions.filter(alias_of__isnull=True)
     condition = Q(locale=locale) if aliases else Q(locale=locale, alias_of__isnull=True)
-    if locale.pk != default.pk:
-        condition |= Q(locale=default) & ~Exists(in_locale.filter(locale=locale))
+    if locale.pk == default.pk:
+        translated = Exists(in_locale.filter(locale=locale))
+    else:
+        # The reader's locale holds a share of the pages of the default one: the set of its
+        # translation keys, read once per query, answers "is it translated?" for every row
+        # faster than an EXISTS probed per row (a listing of 100,000 English stories in
+        # Hungarian: several times faster on SQLite and PostgreSQL).
+        keys = Page.objects.filter(live=True, locale=locale)
+        if not aliases:
+            keys = keys.filter(alias_of__isnull=True)
+        translated = Q(translation_key__in=keys.values("translation_key"))
+        condition |= Q(locale=default) & ~translated
+    no_better_version = ~translated
+    if locale.pk != default.pk or not aliases:
+        no_better_version &= ~Exists(versions.filter(locale=default))
     condition |= (
         ~Q(locale__in=[locale, default])
         & Q(alias_of__isnull=True)
-        & ~Exists(in_locale.filter(locale=locale))
-        & ~Exists(versions.filter(locale=default))
+        & no_better_version
         # The first version made: an alias is always younger than its original, so "no older
         # version" needs no test on aliases (which would lead SQLite to scan by alias_of).
         & ~Exists(versions.filter(pk__lt=OuterRef("pk")))

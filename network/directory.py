@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from wagtail.models import Locale
 
-from cms.localized import in_language, one_per_translation
+from cms.caching import cached_fragment
+from cms.localized import default_locale, in_language, one_per_translation
 from network.listings import centre_listings, country_listings
-from network.models import CentrePage, CountryPage, EventPage
+from network.models import CentrePage, CountryPage, EventPage, NetworkPage
 from network.text import fold
 
 GEOJSON_CACHE_SECONDS = 24 * 60 * 60  # emptied whenever a centre or country changes
@@ -30,9 +31,15 @@ class Sections:
     """The country sections in the reader's language (or the default language where a country is
     not translated), and which section any page of either language belongs to."""
 
+    @classmethod
+    def for_locale(cls, locale: Locale) -> "Sections":
+        """The sections of `locale`, kept in the cache until a page is published (every page of
+        the network, the home page's events and the stories' cards read them)."""
+        return cached_fragment("sections", locale.pk, build=lambda: cls(locale))
+
     def __init__(self, locale: Locale):
         self.locale = locale
-        self.default = Locale.get_default()
+        self.default = default_locale()
         pages = (
             CountryPage.objects.live()
             .public()
@@ -106,12 +113,16 @@ def with_images(queryset):
 def country_section_context(country: CountryPage) -> dict:
     """A country page: its centres, events, and each app's pages in its section (in the reader's
     language, or the original language where they are not translated)."""
-    sections = Sections(country.locale)
+    sections = Sections.for_locale(country.locale)
     section = sections.section_q(country)
     centres = localized_centres(country.locale, sections.default).filter(section)
     now = timezone.now()
     events = localized_events(country.locale, sections.default).filter(section)
-    network = country.get_parent().specific
+    network = cached_fragment(
+        "network-page",
+        country.pk,
+        build=lambda: NetworkPage.objects.filter(path=country.path[: -country.steplen]).first(),
+    )
 
     listed_centres = list(
         with_images(centres).select_related("locale").order_by("title")[:COUNTRY_PAGE_CENTRES]
@@ -150,7 +161,7 @@ def invalidate_geojson(**kwargs) -> None:
 
 def centres_geojson(locale: Locale, request=None) -> dict:
     """Every live centre with a location, as a GeoJSON FeatureCollection (RFC 7946)."""
-    sections = Sections(locale)
+    sections = Sections.for_locale(locale)
     centres = (
         localized_centres(locale, sections.default)
         .filter(latitude__isnull=False, longitude__isnull=False)

@@ -38,7 +38,7 @@ __all__ = ["centre_context", "country_section_context"]
 def network_directory(page: NetworkPage, request):
     """Every country with its number of centres, and the directory of centres: filter by
     country, kind and words (all in the URL, so it works without JavaScript), paginated."""
-    sections = Sections(page.locale)
+    sections = Sections.for_locale(page.locale)
     centres = localized_centres(page.locale, sections.default)
     form = DirectoryFilterForm(request.GET, sections=sections)
     results = with_images(form.filter(centres)).select_related("locale").order_by("title")
@@ -64,7 +64,7 @@ def centres_geojson(page: NetworkPage, request):
 
 def event_listing(page: EventIndexPage, request):
     """Upcoming events first (soonest first), then past ones with their recordings."""
-    sections = Sections(page.locale)
+    sections = Sections.for_locale(page.locale)
     events = with_images(localized_events(page.locale, sections.default)).select_related("locale")
     now = timezone.now()
     upcoming = list(events.filter(end__gte=now).order_by("start"))

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.localized import language_code
+from cms.visibility import is_public
+
 PAGE_CHAPTERS = ("story", "walk")
 
 
@@ -64,17 +67,19 @@ def _readable_pages(chosen_ids: set[int], locale_id: int) -> dict[int, Page]:
     if not chosen_ids:
         return {}
     keys = dict(Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key"))
+    # Public is checked on each page against the cached restricted paths: Wagtail's `.public()`
+    # reads every view restriction from the database.
     candidates = (
         Page.objects.live()
-        .public()
         .filter(alias_of__isnull=True)
         .filter(translation_key__in=set(keys.values()))
-        .select_related("locale")
         .specific()
     )
     by_key: dict = {}
     originals: dict[int, Page] = {}
     for page in candidates:
+        if not is_public(page):
+            continue
         if page.locale_id == locale_id:
             by_key[page.translation_key] = page
         if page.pk in chosen_ids:
@@ -96,7 +101,7 @@ def resolve_contents(publication) -> Contents:
         if item.get("type") in PAGE_CHAPTERS and isinstance(item.get("value"), int)
     }
     readable = _readable_pages(chosen_ids, publication.locale_id)
-    edition_language = publication.locale.language_code
+    edition_language = language_code(publication.locale_id)
 
     sections: list[tuple[Part | None, list[Chapter]]] = []
     chapters: list[Chapter] = []
@@ -126,7 +131,7 @@ def resolve_contents(publication) -> Contents:
                 number=len(chapters) + 1,
                 kind=kind,
                 title=page.title,
-                language=page.locale.language_code,
+                language=language_code(page.locale_id),
                 page=page,
                 part=current_part,
             )

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the /<lang>/ prefix; without it every locale's pages resolve as English.
     "cms.middleware.LocaleMiddleware",
+    # The request's Wagtail site and home page from the cache (a query each on every request).
+    "cms.caching.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.api_schema import STRING, obj
+from cms.caching import cached_fragment
 from cms.pages import BasePage, IntroMixin
 
 from .routes import views
@@ -36,17 +37,21 @@ class CountrySectionMixin:
 
     @cached_property
     def country(self) -> "CountryPage | None":
-        path = country_path(self.path)
-        return CountryPage.objects.filter(path=path).first() if path else None
+        return countries_by_path().get(country_path(self.path))
+
+
+def countries_by_path() -> dict[str, "CountryPage"]:
+    """Every country page (of every language) by its tree path, kept in the cache until a page
+    is published, moved or deleted: some fifty small pages, which every card and story reads."""
+    return cached_fragment(
+        "countries-by-path",
+        build=lambda: {country.path: country for country in CountryPage.objects.order_by("path")},
+    )
 
 
 def attach_countries(pages: Iterable) -> None:
-    """Fill `country` on many pages with one query (for listings), instead of one query per page."""
-    pages = list(pages)
-    prefixes = {country_path(page.path) for page in pages} - {None}
-    # Whole rows: there are few countries, and a deferred field read later (a link, its
-    # translation) would cost a query each.
-    countries = {country.path: country for country in CountryPage.objects.filter(path__in=prefixes)}
+    """Fill `country` on many pages (for listings), without a query per page."""
+    countries = countries_by_path()
     for page in pages:
         page.country = countries.get(country_path(page.path))
 

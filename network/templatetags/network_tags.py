@@ -21,7 +21,7 @@ HOME_EVENTS = 3
 def home_events(context, home_page):
     """The next events in the reader's language; the latest ones when none is planned."""
     locale = home_page.locale
-    sections = Sections(locale)
+    sections = Sections.for_locale(locale)
     events = with_images(localized_events(locale, sections.default)).select_related("locale")
     now = timezone.now()
     upcoming = list(events.filter(end__gte=now).order_by("start")[:HOME_EVENTS])

@@ -5,7 +5,8 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,6 +33,7 @@ from network.models import (
     FromCentreMixin,
     attach_countries,
 )
+from network.models.countries import COUNTRY_DEPTH
 
 from ..feeds import StoriesFeed
 from .page_form import StoryPageForm
@@ -39,6 +41,27 @@ from .themes import Theme, attach_themes
 
 STORIES_PER_PAGE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class StoryPaginator(Paginator):
+    """Django's Paginator over the ids of an ordered queryset, with a known count (kept in the
+    cache), that reads a page past the middle backwards: the last page of 100,000 stories is as
+    quick as the first, where OFFSET 99,990 read every row before it."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count  # Paginator.count is a cached_property: this is its value
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = self.object_list.values_list("pk", flat=True)
+        if bottom > self.count // 2:
+            window = list(ids.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            window = list(ids[bottom:top])
+        return self._get_page(window, number, self)
 
 
 class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
@@ -119,11 +142,19 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         """
 
         def build():
-            has_stories = stories.filter(path__startswith=OuterRef("path"))
+            # The country sections that hold stories, from the stories' own paths in one pass (a
+            # country's path is the head of its stories' paths): an EXISTS per country page took
+            # over a minute on SQLite with 100,000 stories, each one scanning every story.
+            sections = (
+                stories.order_by()
+                .annotate(section=Substr("path", 1, CountryPage.steplen * COUNTRY_DEPTH))
+                .values_list("section", flat=True)
+                .distinct()
+            )
             # Stories of several languages' trees: each country once (in this language where it
             # is), filtering on the sections of all its versions that hold stories.
             countries = list(
-                CountryPage.objects.filter(Exists(has_stories)).only(
+                CountryPage.objects.filter(path__in=set(sections)).only(
                     "id", "title", "slug", "path", "translation_key", "locale_id"
                 )
             )
@@ -176,19 +207,31 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         all_stories = self.live_stories()
         options = self.filter_options(all_stories)
         stories, selected = self.filtered_stories(request, options)
-        stories = (
-            stories.order_by("-date", "-first_published_at")
-            .select_related("image")
-            .prefetch_related("image__renditions", "themes")
+        # The count of each filter's stories, kept until a page is published (the filters' values
+        # are known ones only: no reader's input reaches the cache key).
+        count = cached_fragment(
+            "story-count", self.locale_id, *selected.values(), build=stories.count
         )
-        paginator = Paginator(stories, STORIES_PER_PAGE)
+        # Newest first; the id last, so that stories of the same day and moment keep one order
+        # from page to page (and read backwards the same).
+        ordered = stories.order_by("-date", "-first_published_at", "-pk")
+        paginator = StoryPaginator(ordered, STORIES_PER_PAGE, count=count)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        items = list(page_obj.object_list)
+        # The twelve with their images and themes, read by id: the sort above carries ids only.
+        ids = list(page_obj.object_list)
+        by_id = {
+            story.pk: story
+            for story in stories.filter(pk__in=ids)
+            .select_related("image")
+            .prefetch_related("image__renditions", "themes")
+        }
+        items = [by_id[pk] for pk in ids if pk in by_id]
+        page_obj.object_list = items
         attach_countries(items)
         attach_themes(items, self.locale)
         return self.render(

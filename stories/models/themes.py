@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.localized import one_per_translation
+from cms.localized import default_locale, one_per_translation
 
 if TYPE_CHECKING:  # the pages module imports this one
     from .pages import StoryPage
@@ -53,7 +53,7 @@ class Theme(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale: Locale) -> list["Theme"]:
         """Every theme once, in `locale` where translated and in the default language otherwise."""
-        themes = cls.objects.filter(locale__in=[locale, Locale.get_default()]).order_by("name")
+        themes = cls.objects.filter(locale__in=[locale, default_locale()]).order_by("name")
         return sorted(one_per_translation(themes, locale), key=lambda theme: theme.name.lower())
 
 
