@@ -29,7 +29,7 @@ COUNTRY_PAGE_CENTRES = 12
 
 class Sections:
     """The country sections in the reader's language (or the default language where a country is
-    not translated), and which section any page of either language belongs to."""
+    not translated), and which section any page of any language belongs to."""
 
     @classmethod
     def for_locale(cls, locale: Locale) -> "Sections":
@@ -40,16 +40,14 @@ class Sections:
     def __init__(self, locale: Locale):
         self.locale = locale
         self.default = default_locale()
-        pages = (
-            CountryPage.objects.live()
-            .public()
-            .filter(locale_id__in={locale.pk, self.default.pk})
-            .select_related("locale")
-            .order_by("path")
-        )
-        pages = list(pages)
+        # Every language's country sections: a story told and published in Slovak only lives in
+        # the Slovak tree, and belongs on the Slovakia page in every language (the one rule of
+        # every list: the original where there is no translation). Shown: the reader's version
+        # of each country, else the default language's.
+        pages = list(CountryPage.objects.live().public().select_related("locale").order_by("path"))
         self._key_by_path = {page.path: page.translation_key for page in pages}
-        self.by_key = {page.translation_key: page for page in one_per_translation(pages, locale)}
+        shown = [page for page in pages if page.locale_id in {locale.pk, self.default.pk}]
+        self.by_key = {page.translation_key: page for page in one_per_translation(shown, locale)}
         self._prefix_lengths = sorted({len(path) for path in self._key_by_path})
         self.countries = sorted(self.by_key.values(), key=lambda page: fold(page.title))
 
@@ -69,7 +67,7 @@ class Sections:
         return next((c for c in self.countries if c.slug == slug), None)
 
     def section_q(self, country: CountryPage | None) -> Q:
-        """Pages inside this country's section, in either language."""
+        """Pages inside this country's section, in any language."""
         if country is None:
             return Q(pk__in=[])
         paths = {p for p, k in self._key_by_path.items() if k == country.translation_key}

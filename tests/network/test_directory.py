@@ -278,3 +278,20 @@ def test_queries_stay_flat_with_1000_centres(
         soup = soup_of(client.get("/hu/network/hungary/"))
     assert len(soup.select(".centre-list li")) == 12
     assert soup.h1.get_text(strip=True) == "Magyarország"
+
+
+def test_a_story_told_in_slovak_only_is_on_the_slovakia_page_in_english(
+    client, home_page, slovakia
+):
+    # It lives in the Slovak tree; an English reader of Slovakia's page still finds it (the
+    # original, marked with its language), as on the stories list.
+    from stories.factories import StoryPageFactory
+
+    translate_page(home_page, "sk", {})
+    translate_page(slovakia.get_parent(), "sk", {"The network": "Sieť"})
+    slovakia_sk = translate_page(slovakia, "sk", {"Slovakia": "Slovensko"})
+    StoryPageFactory(parent=slovakia_sk, title="Naše dvere zostali otvorené")
+    soup = soup_of(client.get(slovakia.url))
+    card = soup.find("a", string=lambda s: s and "Naše dvere zostali otvorené" in s)
+    assert card is not None
+    assert card.find_parent(attrs={"lang": "sk"}) is not None
