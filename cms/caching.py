@@ -8,8 +8,9 @@ with Redis the version is shared by every app server.
 HTTP: an anonymous GET of a public page may be kept by a shared cache for `BRIDGES_CACHE_SECONDS`
 (s-maxage) and served stale while it is fetched again (stale-while-revalidate); browsers keep it
 for `BRIDGES_BROWSER_CACHE_SECONDS` only. Anything personal (a logged-in editor, a preview, a page
-with a form's CSRF cookie, messages, a session, a form that came back with errors, a registrant's
-page) is `private, no-store`. The purge on publish is cms/frontend_cache.py.
+with a form's CSRF cookie, messages, a session) is `private, no-store`; so are a form that came
+back with errors (a POST is never shared) and a registrant's page (its view says so itself). The
+purge on publish is cms/frontend_cache.py.
 """
 
 from collections.abc import Callable
@@ -175,7 +176,7 @@ OWN_HEADERS_PREFIXES = ("/api/",)
 
 
 def _shared_seconds() -> int:
-    return int(getattr(settings, "BRIDGES_CACHE_SECONDS", 300))
+    return settings.BRIDGES_CACHE_SECONDS
 
 
 def _is_personal(request, response) -> bool:
@@ -186,7 +187,7 @@ def _is_personal(request, response) -> bool:
     """
     if request.path_info == "/" or request.path_info.startswith(PRIVATE_PREFIXES):
         return True  # "/" redirects by Accept-Language and the language cookie
-    if getattr(request, "is_preview", False) or getattr(request, "_bridges_personal", False):
+    if getattr(request, "is_preview", False):
         return True
     # A form's CSRF token, a new session, messages: a cookie of this reader's is in the answer.
     if response.cookies:
@@ -199,11 +200,6 @@ def _is_personal(request, response) -> bool:
         return True
     session = getattr(request, "session", None)
     return session is not None and session.modified
-
-
-def mark_personal(request) -> None:
-    """A view says its answer is one reader's (a registrant's token page, a form with errors)."""
-    request._bridges_personal = True
 
 
 class CacheHeadersMiddleware:
