@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value comes from the environment with a safe default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",  # failed logins counted: password guessing is locked out (settings below)
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
+    # Last: answers a locked-out login attempt (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -352,6 +356,23 @@ else:
 # How many proxies (each appending the address it saw to X-Forwarded-For) stand between the
 # visitors and Django: 0 when Django faces the internet, 1 behind one nginx. Read by cms.client_ip.
 BRIDGES_TRUSTED_PROXY_COUNT = int(env("BRIDGES_TRUSTED_PROXY_COUNT", "0"))
+
+# Password guessing at the admin's login: after
+# AXES_FAILURE_LIMIT wrong passwords from one address, that address may not log in for
+# AXES_COOLOFF_MINUTES (django-axes). Counted in the database (shared by every app server), on
+# the visitor's address as the trusted proxies report it (cms.client_ip).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins (addresses are personal data)
 
 # Maps (network directory, walks): OpenStreetMap tiles unless another tile server is configured.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
