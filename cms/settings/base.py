@@ -476,6 +476,8 @@ STORIES_MAX_IMAGE_PIXELS = int(env("STORIES_MAX_IMAGE_PIXELS", "40000000"))
 STORIES_KEPT_FILES_QUOTA_MB = int(env("STORIES_KEPT_FILES_QUOTA_MB", "300"))
 # Who hears of new stories, besides the users who may publish in the story's section.
 STORIES_NOTIFY_EMAILS = env_list("STORIES_NOTIFY_EMAILS")
+# Where a storyteller writes to have her story and data deleted (named on the thank-you page).
+STORIES_CONTACT_EMAIL = env("STORIES_CONTACT_EMAIL", "")
 
 # --- walks: settings of the walks app (virtual walks) ---
 # Where the stop map opens before a walk has any stop: the middle of MINE's network in Europe.

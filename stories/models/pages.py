@@ -283,7 +283,11 @@ class StoryIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     @path("tell-your-story/thank-you/", name="thank_you")
     def thank_you(self, request) -> HttpResponse:
-        return self.render(request, template="stories/thank_you.html")
+        return self.render(
+            request,
+            template="stories/thank_you.html",
+            context_overrides={"contact_email": settings.STORIES_CONTACT_EMAIL},
+        )
 
 
 def views():

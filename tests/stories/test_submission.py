@@ -198,9 +198,11 @@ def test_story_is_saved_as_a_draft_in_its_countrys_section_and_sent_to_moderatio
 
 
 def test_thank_you_page_says_what_happens_next_in_the_visitors_language(
-    client, stories_index, locale_de
+    client, stories_index, locale_de, settings
 ):
     from cms.core.translation import translate_page
+
+    settings.STORIES_CONTACT_EMAIL = "privacy@mine.example.org"
 
     translate_page(stories_index.get_parent(), "de", {})
     translate_page(stories_index, "de", {"Stories": "Geschichten"})
@@ -213,6 +215,8 @@ def test_thank_you_page_says_what_happens_next_in_the_visitors_language(
         "Redakteurin" in soup.select_one(".prose").get_text()
         or "Redaktion" in soup.select_one(".prose").get_text()
     )
+    # Whom to write to, to have the story and her data deleted.
+    assert soup.select_one('a[href="mailto:privacy@mine.example.org"]')
     story = StorySubmission.objects.get().story_page
     assert story.locale.language_code == "de"
     assert story.get_parent().specific_class.__name__ == "StoryIndexPage"
