@@ -418,3 +418,12 @@ def test_ordinary_names_and_organisations_pass(client, meeting):
         form_data(name="Dr. Ana-Marija O’Neil", organisation="Mütterzentrum e.V. Salzburg"),
     )
     assert soup_of(response).h1.get_text(strip=True) == "You are registered"
+
+
+def test_the_error_summary_names_the_field_of_each_message(client, meeting):
+    # "This field is required" alone does not say which one (a screen reader hears only this).
+    response = client.post(meeting.url, form_data(consent=""))
+    (link,) = soup_of(response).select(".error-summary a")
+    label = soup_of(response).select_one("label[for=id_consent]").get_text(" ", strip=True)
+    assert link.get_text(" ", strip=True).startswith(label.rstrip(":") + ":")
+    assert link["href"] == "#id_consent"
