@@ -8,7 +8,7 @@ character, a number beyond its integers) and no request ends in an HTML 500 page
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Subquery, prefetch_related_objects
+from django.db.models import QuerySet, Subquery, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.urls import path
 from django.utils import translation
@@ -61,6 +61,21 @@ INTEGER_PARAMETERS = {
 }
 SEARCH_OPERATORS = {"and", "or"}
 FALLBACK_VALUES = {"true": True, "1": True, "false": False, "0": False}
+# Parameters that do not choose pages among those of the endpoint's queryset (`type` and `site`
+# are part of it): any other one is a tree or field filter.
+UNFILTERED_PARAMETERS = {
+    "type",
+    "site",
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "locale",
+    "fallback",
+    "format",
+    "search",
+    "search_operator",
+}
 
 
 def check_parameters(query) -> None:
@@ -146,11 +161,17 @@ class LocaleFilter:
             return without_aliases(request, queryset)
         if not wants_fallback(request):
             return without_aliases(request, queryset.filter(locale=locale))
-        chosen = in_language(
-            view.get_queryset().filter(translation_key__in=queryset.values("translation_key")),
-            locale,
-            aliases=False,
-        )
+        versions = view.get_queryset()
+        if set(request.GET) - UNFILTERED_PARAMETERS:
+            # The filters before this one chose some pages: every live version of those.
+            versions = versions.filter(translation_key__in=queryset.values("translation_key"))
+        # Without them every version is already in `versions`, and a subquery of all their
+        # translation keys would only cost a pass over every page.
+        chosen = in_language(versions, locale, aliases=False)
+        if "search" not in request.GET:
+            # The rule applied to each row of the listing itself: the database counts and pages
+            # through it once, where `pk IN (the same rule)` had it work out every page twice.
+            return chosen.order_by(*queryset.query.order_by) if queryset.query.order_by else chosen
         # One `pk IN (subquery)` filter on the unfiltered queryset: the search backend (last)
         # can filter on it, and the order asked for (`order=`) is applied again.
         result = view.get_queryset().filter(pk__in=Subquery(chosen.values("pk")))
@@ -331,7 +352,15 @@ class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         # A list, so what the whole page of results needs is read in a few queries, not a few
         # per item: translations (translations_of), images, and each app's own (a hook).
-        self._listed_pages = list(super().paginate_queryset(queryset))
+        if isinstance(queryset, QuerySet):
+            # Counted and paged through as ids only; then the rows of the ids on this page, with
+            # their StreamFields. Sorting and skipping whole rows (bodies and all) to reach the
+            # last offset made a listing cost as much as the stories it skipped.
+            ids = list(super().paginate_queryset(queryset.values_list("pk", flat=True)))
+            rows = {page.pk: page for page in queryset.filter(pk__in=ids).order_by()}
+            self._listed_pages = [rows[pk] for pk in ids if pk in rows]
+        else:  # search results, already ranked and sliced by the search backend
+            self._listed_pages = list(super().paginate_queryset(queryset))
         prepare_pages(self._listed_pages)
         return self._listed_pages
 

@@ -56,3 +56,28 @@ def test_a_full_listing_costs_the_same_for_10_and_100_stories(client, slovakia, 
     many, total, queries = queries_for(client, listing)
     assert total == 100
     assert many == few, "\n".join(q["sql"][:160] for q in queries.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "fallback", ["", "&locale=sk&fallback=true"], ids=["as written", "in Slovak"]
+)
+def test_the_last_page_of_a_listing_costs_the_same_for_10_and_40_stories(
+    client, slovakia, fallback
+):
+    """The last five of 10 and of 40 stories: the database counts and skips ids, and only the
+    five stories' rows are read (and serialised), whatever the offset."""
+    from network.factories import CentrePageFactory
+
+    centre = CentrePageFactory(parent=slovakia, slug="nezabudka", title="MC Nezábudka")
+    last_five = "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=5&offset={}" + fallback
+    add_stories(slovakia, centre, 10)
+    few, total, _ = queries_for(client, last_five.format(5))
+    assert total == 10
+    add_stories(slovakia, centre, 30, start=10)
+    many, total, queries = queries_for(client, last_five.format(35))
+    assert total == 40
+    assert many == few, "\n".join(q["sql"][:160] for q in queries.captured_queries)
+    # What is skipped to reach the offset is ids, never whole stories with their bodies.
+    skipping = [q["sql"] for q in queries.captured_queries if " OFFSET " in q["sql"]]
+    assert skipping
+    assert not [sql for sql in skipping if '"body"' in sql], skipping
