@@ -166,6 +166,7 @@ def main():
         in_country = f"{index.url}?theme={theme.slug}&country={country.slug}"
         urls = {
             "API 20 fields=*": api,
+            "API last": f"{api}&offset={max(0, live - 20)}",
             "API hu fallback": f"{api}&locale=hu&fallback=true",
             "API hu fallback last": f"{api}&locale=hu&fallback=true&offset={max(0, live - 20)}",
             "stories p.1": index.url,
