@@ -11,10 +11,9 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import StringSegment, Translation
 
-from cms.core.demo import translate_once
 from cms.core.translation import translate_page
 from cms.core.translators import translators_group_name
 from stories.factories import StoryPageFactory
@@ -27,23 +26,6 @@ def story(section_pages):
     return StoryPageFactory(
         parent=section_pages["stories"], title="A kitchen in Žilina", summary="Mothers cook."
     )
-
-
-@pytest.fixture
-def languages(home_page, section_pages):
-    """The Slovak and German homes and story sections exist (translated by an administrator)."""
-    for code in ("sk", "de"):
-        translate_once(home_page, code, {})
-        translate_once(Page.objects.get(pk=section_pages["stories"].pk), code, {})
-
-
-@pytest.fixture
-def slovak_translator(client, django_user_model, languages):
-    call_command("setup_groups", stdout=io.StringIO())
-    user = django_user_model.objects.create_user("zuzana", "zuzana@example.org", "pw")
-    user.groups.add(Group.objects.get(name=translators_group_name("sk")))
-    client.force_login(user)
-    return client
 
 
 def test_setup_groups_makes_one_translators_group_per_language(languages):
